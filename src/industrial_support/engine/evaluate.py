@@ -1,0 +1,330 @@
+"""One evaluation path for one case and for N cases.
+
+A :class:`RuleSet` compiles the chosen programs as of an evaluation date into Polars
+expressions once. ``evaluate(frame)`` runs them over any number of rows; ``explain(facts)``
+runs the very same expressions over a one-row frame and adds the trace (facts and parameter
+values read by each criterion, with citations). There is no second implementation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import reduce
+from typing import Any
+
+import polars as pl
+
+from .errors import ProgramError
+from .facts import DECIMAL, FactCatalog, FactsView, catalog
+from .money import CURRENCY_DIGITS, Money
+from .outcomes import STATUS_ORDER, Outcome, Status
+from .parameters import Resolved
+from .program import ComputedValue, Criterion, Program, ValuesView
+
+STATUS_DTYPE = pl.Enum([status.value for status in STATUS_ORDER])
+INTEGER_VALUE_UNITS = {"years", "days", "months", "count", "persons"}
+_SEPARATOR = "::"
+
+
+def column(program_id: str, name: str) -> str:
+    """Name of a result column: ``jp.sme::status``, ``jp.sme::size_test``."""
+    return f"{program_id}{_SEPARATOR}{name}"
+
+
+@dataclass(frozen=True)
+class CompiledCriterion:
+    criterion: Criterion
+    column: str
+    code: pl.Expr
+    facts: tuple[str, ...]
+    parameters: tuple[Resolved, ...]
+
+
+@dataclass(frozen=True)
+class CompiledValue:
+    value: ComputedValue
+    column: str
+    expr: pl.Expr
+    facts: tuple[str, ...]
+    parameters: tuple[Resolved, ...]
+
+
+@dataclass(frozen=True)
+class CompiledProgram:
+    program: Program
+    criteria: tuple[CompiledCriterion, ...]
+    values: tuple[CompiledValue, ...]
+    status: pl.Expr
+    missing: pl.Expr
+
+    def expressions(self) -> list[pl.Expr]:
+        pid = self.program.id
+        return [
+            self.status.alias(column(pid, "status")),
+            self.missing.alias(column(pid, "missing")),
+            *(c.code.alias(c.column) for c in self.criteria),
+            # What a program would give is shown only where it is not refused.
+            *(
+                pl.when(self.status == Status.INELIGIBLE.value).then(None).otherwise(v.expr).alias(v.column)
+                for v in self.values
+            ),
+        ]
+
+
+def _outcome_code(condition: pl.Expr, criterion: Criterion) -> pl.Expr:
+    unknown = Outcome.REVIEW if criterion.on_unknown == "review" else Outcome.UNKNOWN
+    failed = Outcome.REVIEW if criterion.on_fail == "review" else Outcome.NOT_MET
+    return (
+        pl.when(condition.is_null())
+        .then(pl.lit(int(unknown)))
+        .when(condition)
+        .then(pl.lit(int(Outcome.MET)))
+        .otherwise(pl.lit(int(failed)))
+        .cast(pl.UInt8)
+    )
+
+
+def _where_applicable(code: pl.Expr, applies: pl.Expr | None) -> pl.Expr:
+    """A criterion whose condition of application is false is not applicable."""
+    if applies is None:
+        return code
+    return (
+        pl.when(applies.is_null())
+        .then(pl.lit(int(Outcome.UNKNOWN)))
+        .when(applies.not_())
+        .then(pl.lit(int(Outcome.NOT_APPLICABLE)))
+        .otherwise(code)
+        .cast(pl.UInt8)
+    )
+
+
+_STATUS_TO_OUTCOME = {
+    Status.ELIGIBLE.value: int(Outcome.MET),
+    Status.INELIGIBLE.value: int(Outcome.NOT_MET),
+    Status.UNDETERMINED.value: int(Outcome.UNKNOWN),
+    Status.NEEDS_REVIEW.value: int(Outcome.REVIEW),
+}
+
+
+def _status(codes: Sequence[pl.Expr]) -> pl.Expr:
+    if not codes:
+        return pl.lit(Status.ELIGIBLE.value).cast(STATUS_DTYPE)
+
+    def any_code(outcome: Outcome) -> pl.Expr:
+        return pl.any_horizontal([code == int(outcome) for code in codes])
+
+    return (
+        pl.when(any_code(Outcome.NOT_MET))
+        .then(pl.lit(Status.INELIGIBLE.value))
+        .when(any_code(Outcome.UNKNOWN))
+        .then(pl.lit(Status.UNDETERMINED.value))
+        .when(any_code(Outcome.REVIEW))
+        .then(pl.lit(Status.NEEDS_REVIEW.value))
+        .otherwise(pl.lit(Status.ELIGIBLE.value))
+        .cast(STATUS_DTYPE)
+    )
+
+
+def _missing(criteria: Sequence[CompiledCriterion]) -> pl.Expr:
+    """The facts that are null *and* belong to a criterion that is unknown because of it."""
+    facts = sorted({fact for c in criteria for fact in c.facts})
+    if not facts:
+        return pl.lit([], dtype=pl.List(pl.String))
+    parts = []
+    for fact in facts:
+        undecided = pl.any_horizontal(
+            [c.code == int(Outcome.UNKNOWN) for c in criteria if fact in c.facts]
+        )
+        parts.append(pl.when(pl.col(fact).is_null() & undecided).then(pl.lit(fact)))
+    return pl.concat_list(parts).list.drop_nulls()
+
+
+def _round(expr: pl.Expr, value: ComputedValue) -> pl.Expr:
+    if value.rounding is None:
+        return expr
+    if value.unit not in CURRENCY_DIGITS:
+        raise ProgramError(f"value {value.id}: rounding is declared only for money")
+    digits = CURRENCY_DIGITS[value.unit]
+    if value.rounding == "half_even":
+        return expr.round(digits)
+    if value.rounding == "half_up":
+        return expr.round(digits, mode="half_away_from_zero")
+    scale = Decimal(10) ** digits
+    return ((expr * scale).floor() / scale).cast(DECIMAL)
+
+
+def _typed(expr: pl.Expr, value: ComputedValue) -> pl.Expr:
+    if value.unit in CURRENCY_DIGITS or value.unit == "ratio":
+        return expr.cast(DECIMAL)
+    if value.unit == "date":
+        return expr.cast(pl.Date)
+    if value.unit in INTEGER_VALUE_UNITS:
+        return expr.cast(pl.Int64)
+    if value.unit == "flag":
+        return expr.cast(pl.Boolean)
+    if value.unit == "text":
+        return expr.cast(pl.String)
+    raise ProgramError(f"value {value.id}: unit {value.unit!r} is not supported")
+
+
+def _roots(expr: pl.Expr) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(expr.meta.root_names()))
+
+
+class _Compiler:
+    def __init__(self, as_of: dt.date) -> None:
+        self.as_of = as_of
+        self.done: dict[str, CompiledProgram] = {}
+
+    def compile(self, program: Program) -> CompiledProgram:
+        if program.id in self.done:
+            return self.done[program.id]
+        facts = FactsView(program.facts)
+        base_view = program.parameter_view(self.as_of)
+        criteria = []
+        for criterion in program.criteria:
+            view = base_view.fork()
+            applies = criterion.applies(facts, view) if criterion.applies else None
+            if criterion.requires is not None:
+                other = self.compile(criterion.requires)
+                code = other.status.cast(pl.String).replace_strict(
+                    _STATUS_TO_OUTCOME, return_dtype=pl.UInt8
+                )
+                roots = tuple(dict.fromkeys(f for c in other.criteria for f in c.facts))
+                used = tuple(p for c in other.criteria for p in c.parameters)
+            else:
+                assert criterion.build is not None
+                condition = criterion.build(facts, view)
+                code = _outcome_code(condition, criterion)
+                roots = _roots(condition)
+                used = tuple(view.used.values())
+            code = _where_applicable(code, applies)
+            if applies is not None:
+                roots = tuple(dict.fromkeys((*_roots(applies), *roots)))
+            criteria.append(
+                CompiledCriterion(criterion, column(program.id, criterion.id), code, roots, used)
+            )
+        status = _status([c.code for c in criteria])
+        values: list[CompiledValue] = []
+        built: dict[str, pl.Expr] = {}
+        for value in program.values:
+            view = base_view.fork()
+            expr = _typed(_round(value.build(facts, view, ValuesView(built)), value), value)
+            built[value.id] = expr
+            values.append(
+                CompiledValue(
+                    value, column(program.id, value.id), expr, _roots(expr), tuple(view.used.values())
+                )
+            )
+        compiled = CompiledProgram(program, tuple(criteria), tuple(values), status, _missing(criteria))
+        self.done[program.id] = compiled
+        return compiled
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    outcome: Outcome
+    facts: dict[str, Any]
+    parameters: tuple[Resolved, ...]
+
+
+@dataclass(frozen=True)
+class ValueResult:
+    value: ComputedValue
+    result: Any  # Money | Decimal | int | date | bool | None
+    facts: dict[str, Any]
+    parameters: tuple[Resolved, ...]
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    program: Program
+    status: Status
+    criteria: tuple[CriterionResult, ...]
+    values: tuple[ValueResult, ...]
+    missing_facts: tuple[str, ...]
+
+
+class RuleSet:
+    """The chosen programs of one jurisdiction, compiled as of one evaluation date."""
+
+    def __init__(self, programs: Iterable[Program], as_of: dt.date) -> None:
+        chosen = list(programs)
+        jurisdictions = {program.jurisdiction for program in chosen}
+        if len(jurisdictions) > 1:
+            raise ProgramError(f"a rule set covers one jurisdiction, got {sorted(jurisdictions)}")
+        self.as_of = as_of
+        self.jurisdiction = jurisdictions.pop() if jurisdictions else ""
+        self.not_in_force = [program for program in chosen if not program.in_force(as_of)]
+        compiler = _Compiler(as_of)
+        self.programs = [compiler.compile(p) for p in chosen if p.in_force(as_of)]
+
+    @property
+    def catalog(self) -> FactCatalog:
+        return catalog(self.jurisdiction)
+
+    def facts_needed(self) -> list[str]:
+        return sorted(
+            {f for p in self.programs for c in (*p.criteria, *p.values) for f in c.facts}
+        )
+
+    def evaluate(self, frame: pl.DataFrame | pl.LazyFrame, keep: Sequence[str] = ()) -> pl.DataFrame:
+        """Evaluate every program on every row. Facts absent from the frame are unknown."""
+        lazy = frame.lazy()
+        present = set(lazy.collect_schema().names())
+        schema = self.catalog.schema
+        absent = [pl.lit(None, dtype=schema[name]).alias(name) for name in self.facts_needed() if name not in present]
+        if absent:
+            lazy = lazy.with_columns(absent)
+        expressions = [e for p in self.programs for e in p.expressions()]
+        return lazy.select([*map(pl.col, keep), *expressions]).collect()
+
+    def explain(self, facts: Mapping[str, Any]) -> list[ProgramResult]:
+        """One case, with its trace. ``facts`` are raw values; they are validated first."""
+        validated = self.catalog.validate(facts)
+        row = self.evaluate(self.catalog.frame([validated])).row(0, named=True)
+        return [self._result(p, row, validated) for p in self.programs]
+
+    def _result(
+        self, compiled: CompiledProgram, row: Mapping[str, Any], facts: Mapping[str, Any]
+    ) -> ProgramResult:
+        pid = compiled.program.id
+        criteria = tuple(
+            CriterionResult(
+                c.criterion, Outcome(row[c.column]), {f: facts.get(f) for f in c.facts}, c.parameters
+            )
+            for c in compiled.criteria
+        )
+        values = tuple(
+            ValueResult(
+                v.value,
+                _python_value(row[v.column], v.value.unit),
+                {f: facts.get(f) for f in v.facts},
+                v.parameters,
+            )
+            for v in compiled.values
+        )
+        return ProgramResult(
+            compiled.program,
+            Status(row[column(pid, "status")]),
+            criteria,
+            values,
+            tuple(row[column(pid, "missing")]),
+        )
+
+
+def _python_value(raw: Any, unit: str) -> Any:
+    if raw is None:
+        return None
+    if unit in CURRENCY_DIGITS:
+        return Money(Decimal(raw), unit)
+    return raw
+
+
+def merge(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
+    """Side-by-side results of several rule sets over the same rows."""
+    return reduce(lambda left, right: left.hstack(right), frames)

@@ -1,0 +1,25 @@
+"""Small expression helpers that rules share (tables read per row, exact ratios)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import polars as pl
+
+from .facts import DECIMAL
+
+
+def lookup(key: pl.Expr, table: Mapping[str, object], dtype: pl.DataType = DECIMAL) -> pl.Expr:
+    """A parameter table read per row: the value for each row's key (null where none)."""
+    return key.cast(pl.String).replace_strict(dict(table), default=None, return_dtype=dtype)
+
+
+def amount(value: Decimal | int) -> pl.Expr:
+    """An exact literal at the engine's decimal precision."""
+    return pl.lit(Decimal(value)).cast(DECIMAL)
+
+
+def share(part: pl.Expr, whole: pl.Expr) -> pl.Expr:
+    """part / whole as an exact decimal (10 places, half-even); null where whole is 0."""
+    return pl.when(whole == 0).then(None).otherwise(part.cast(DECIMAL) / whole.cast(DECIMAL))

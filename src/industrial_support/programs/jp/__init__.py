@@ -1,0 +1,1 @@
+"""Japan: the SME Monozukuri Act (seed 002)."""

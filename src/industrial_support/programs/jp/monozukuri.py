@@ -1,0 +1,1 @@
+"""The SME Monozukuri Act (seed 002) — to be written."""
