@@ -14,6 +14,7 @@ Each ``tests/programs/<country>/cases/*.yaml`` file holds hand-worked cases::
           values: {item: i}          # money as a plain amount in the value's currency
           missing: [regular_employees]
 
+Top-level keys starting with "_" may hold YAML anchors (``&base``) for facts shared by cases.
 Expected values are worked out by hand from the seed, never produced by the code under test.
 """
 
@@ -56,7 +57,9 @@ class CaseSpec:
 def discover(root: Path = ROOT) -> Iterator[CaseSpec]:
     for path in sorted(root.glob("*/cases/*.yaml")):
         raw = load_yaml(path)
-        assert set(raw) <= _FILE_KEYS, f"{path}: unknown keys {set(raw) - _FILE_KEYS}"
+        # keys starting with "_" hold YAML anchors for facts shared by several cases
+        keys = {key for key in raw if not key.startswith("_")}
+        assert keys <= _FILE_KEYS, f"{path}: unknown keys {keys - _FILE_KEYS}"
         for case in raw["cases"]:
             assert set(case) <= _CASE_KEYS, f"{path}: {case.get('name')}: unknown keys"
             assert set(case["expect"]) <= _EXPECT_KEYS, f"{path}: {case['name']}: bad expect"

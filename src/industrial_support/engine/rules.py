@@ -23,3 +23,21 @@ def amount(value: Decimal | int) -> pl.Expr:
 def share(part: pl.Expr, whole: pl.Expr) -> pl.Expr:
     """part / whole as an exact decimal (10 places, half-even); null where whole is 0."""
     return pl.when(whole == 0).then(None).otherwise(part.cast(DECIMAL) / whole.cast(DECIMAL))
+
+
+def at_most_by_key(
+    value: pl.Expr, key: pl.Expr, limits: Mapping[str, Decimal | int], dtype: pl.DataType = DECIMAL
+) -> pl.Expr:
+    """``value <= limits[key]``, decided even when the key is unknown if every possible
+    limit gives the same answer (at or below the smallest limit, or above the largest)."""
+    by_key = value <= lookup(key, limits, dtype)
+    smallest, largest = min(limits.values()), max(limits.values())
+    return (
+        pl.when(key.is_not_null())
+        .then(by_key)
+        .when(value <= smallest)
+        .then(pl.lit(True))
+        .when(value > largest)
+        .then(pl.lit(False))
+        .otherwise(pl.lit(None, dtype=pl.Boolean))
+    )

@@ -20,7 +20,7 @@ from ...engine.facts import FactsView as F
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
-from ...engine.rules import lookup
+from ...engine.rules import at_most_by_key, lookup
 
 facts = catalog("JP")
 
@@ -89,8 +89,8 @@ def _form_covered(f: F, p: P) -> pl.Expr:
     applies=lambda f, p: f.legal_form == COMPANY,
 )
 def _company_size(f: F, p: P) -> pl.Expr:
-    capital_ok = f.capital <= lookup(f.main_industry, p.capital_max)
-    employees_ok = f.regular_employees <= lookup(f.main_industry, p.employees_max, pl.Int64())
+    capital_ok = at_most_by_key(f.capital, f.main_industry, p.capital_max)
+    employees_ok = at_most_by_key(f.regular_employees, f.main_industry, p.employees_max, pl.Int64())
     return capital_ok | employees_ok  # Kleene "or": one known pass decides
 
 
@@ -101,7 +101,7 @@ def _company_size(f: F, p: P) -> pl.Expr:
     applies=lambda f, p: f.legal_form == INDIVIDUAL,
 )
 def _individual_size(f: F, p: P) -> pl.Expr:
-    return f.regular_employees <= lookup(f.main_industry, p.employees_max, pl.Int64())
+    return at_most_by_key(f.regular_employees, f.main_industry, p.employees_max, pl.Int64())
 
 
 @sme.value("item", "002 Art.2(1)", unit="text", en="Item of Art.2(1) that applies", ja="該当する号")
