@@ -65,8 +65,13 @@ def discover(root: Path = ROOT) -> Iterator[CaseSpec]:
             assert set(case["expect"]) <= _EXPECT_KEYS, f"{path}: {case['name']}: bad expect"
             cite(case["cite"])  # every case names a valid citation
             yield CaseSpec(
-                path, raw["program"], case["name"], case["cite"],
-                case.get("as_of", raw["as_of"]), case.get("facts") or {}, case["expect"],
+                path,
+                raw["program"],
+                case["name"],
+                case["cite"],
+                case.get("as_of", raw["as_of"]),
+                case.get("facts") or {},
+                case["expect"],
             )
 
 

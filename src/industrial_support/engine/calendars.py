@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.metadata import version
 from typing import Any
 
 import holidays
@@ -25,7 +26,7 @@ from .parameters import load_yaml
 
 JURISDICTIONS = ("JP", "RU", "KZ")
 # The span over which vectorised working-day arithmetic is tabulated.
-TABLE_YEARS = range(2000, 2046)
+TABLE_YEARS = range(2010, 2041)
 
 
 class _Override(BaseModel):
@@ -73,12 +74,14 @@ class DayInfo:
 class WorkingCalendar:
     def __init__(self, jurisdiction: str, overrides: OverrideFile) -> None:
         if jurisdiction not in JURISDICTIONS:
-            raise CalendarError(f"jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}")
+            raise CalendarError(
+                f"jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}"
+            )
         self.jurisdiction = jurisdiction
         self.overrides = overrides
         self._holidays: Any = holidays.country_holidays(jurisdiction)
         self._dates = {row.date: row for row in overrides.dates}
-        self.source = f"holidays {holidays.__version__} + calendars/{jurisdiction.lower()}.yaml"
+        self.source = f"holidays {version('holidays')} + calendars/{jurisdiction.lower()}.yaml"
 
     def day(self, date: dt.date) -> DayInfo:
         if (row := self._dates.get(date)) is not None:
@@ -91,7 +94,9 @@ class WorkingCalendar:
         if name:
             return DayInfo(date, working, str(name))
         if date.weekday() >= 5:
-            return DayInfo(date, working, "weekend" if not working else "working weekend (transfer)")
+            return DayInfo(
+                date, working, "weekend" if not working else "working weekend (transfer)"
+            )
         return DayInfo(date, working, "")
 
     def is_working_day(self, date: dt.date) -> bool:
@@ -121,32 +126,36 @@ class WorkingCalendar:
 
     def add_working_days_expr(self, dates: pl.Expr, count: int) -> pl.Expr:
         """Vectorised :meth:`add_working_days` for a column of dates (same calendar data)."""
-        ordinal, working_dates = _tables(self.jurisdiction)
-        target = dates.replace_strict(ordinal, default=None, return_dtype=pl.Int64) + count
-        return target.replace_strict(working_dates, default=None, return_dtype=pl.Date)
+        if count < 0:
+            raise CalendarError(f"working days: expected a count of 0 or more, got {count}")
+        if count == 0:
+            return dates
+        days, ordinals, working = _tables(self.jurisdiction)
+        target = dates.replace_strict(days, ordinals, default=None, return_dtype=pl.Int64) + count
+        return target.replace_strict(
+            working["ordinal"], working["date"], default=None, return_dtype=pl.Date
+        )
 
 
 @cache
-def _tables(jurisdiction: str) -> tuple[dict[dt.date, int], dict[int, dt.date]]:
-    """Date → number of working days up to and including it; n → the n-th working day."""
+def _tables(jurisdiction: str) -> tuple[pl.Series, pl.Series, pl.DataFrame]:
+    """Every day of TABLE_YEARS with the number of working days up to and including it,
+    and the working days with their ordinal (the n-th working day of the table)."""
     calendar = calendar_for(jurisdiction)
-    ordinal: dict[dt.date, int] = {}
-    working_dates: dict[int, dt.date] = {}
-    count = 0
-    day = dt.date(TABLE_YEARS.start, 1, 1)
-    while day.year < TABLE_YEARS.stop:
-        if calendar.is_working_day(day):
-            count += 1
-            working_dates[count] = day
-        ordinal[day] = count
-        day += dt.timedelta(days=1)
-    return ordinal, working_dates
+    start = dt.date(TABLE_YEARS.start, 1, 1)
+    days = pl.date_range(start, dt.date(TABLE_YEARS.stop - 1, 12, 31), "1d", eager=True)
+    flags = pl.Series([calendar.is_working_day(day) for day in days], dtype=pl.Boolean)
+    ordinals = flags.cast(pl.Int64).cum_sum()
+    working = pl.DataFrame({"date": days, "ordinal": ordinals}).filter(flags)
+    return days, ordinals, working
 
 
 @cache
 def calendar_for(jurisdiction: str) -> WorkingCalendar:
     if jurisdiction not in JURISDICTIONS:
-        raise CalendarError(f"jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}")
+        raise CalendarError(
+            f"jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}"
+        )
     text = resources.files("industrial_support.calendars").joinpath(f"{jurisdiction.lower()}.yaml")
     with resources.as_file(text) as path:
         raw = load_yaml(path)

@@ -1,12 +1,12 @@
 """Case files: one enterprise's facts, as YAML or JSON.
 
-    id: jp-sample-1
-    name: Sample Precision KK
-    jurisdiction: JP
-    facts_as_of: 2026-04-01     # the date the facts describe (optional)
-    facts:
-      legal_form: company
-      capital: 100000000        # in the fact's currency; or {amount: ..., currency: JPY}
+id: jp-sample-1
+name: Sample Precision KK
+jurisdiction: JP
+facts_as_of: 2026-04-01     # the date the facts describe (optional)
+facts:
+  legal_form: company
+  capital: 100000000        # in the fact's currency; or {amount: ..., currency: JPY}
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def parse_case(raw: Any, source: str = "<case>") -> Case:
         raise CaseFileError(f"{source}: unknown key(s) {sorted(unknown)}; expected {sorted(_KEYS)}")
     jurisdiction = raw.get("jurisdiction")
     if jurisdiction not in JURISDICTIONS:
-        raise CaseFileError(f"{source}: jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}")
+        raise CaseFileError(
+            f"{source}: jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}"
+        )
     facts = raw.get("facts")
     if not isinstance(facts, dict):
         raise CaseFileError(f"{source}: facts: expected a mapping of fact names to values")
@@ -55,13 +57,17 @@ def parse_case(raw: Any, source: str = "<case>") -> Case:
         try:
             as_of = dt.date.fromisoformat(str(as_of))
         except ValueError:
-            raise CaseFileError(f"{source}: facts_as_of: expected YYYY-MM-DD, got {as_of!r}") from None
+            raise CaseFileError(
+                f"{source}: facts_as_of: expected YYYY-MM-DD, got {as_of!r}"
+            ) from None
     from ..engine.program import all_programs
 
     all_programs()  # the catalogs are filled by the program modules
     validated = catalog(jurisdiction).validate(facts)
     identifier = str(raw.get("id") or Path(source).stem)
-    return Case(identifier, str(raw.get("name") or identifier), jurisdiction, validated, as_of, source)
+    return Case(
+        identifier, str(raw.get("name") or identifier), jurisdiction, validated, as_of, source
+    )
 
 
 def load_case(path: Path) -> Case:

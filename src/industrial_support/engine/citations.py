@@ -41,7 +41,9 @@ def cite(text: str) -> Citation:
     text = text.strip()
     if match := _SEED_REF.match(text):
         if match["seed"] not in SEEDS:
-            raise CitationError(f"citation {text!r}: seed {match['seed']} is not one of {sorted(SEEDS)}")
+            raise CitationError(
+                f"citation {text!r}: seed {match['seed']} is not one of {sorted(SEEDS)}"
+            )
         return Citation(match["seed"], match["ref"])
     if match := _EXTERNAL_REF.match(text):
         return Citation(match["country"], match["ref"])

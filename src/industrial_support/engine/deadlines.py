@@ -19,7 +19,9 @@ from .citations import Citation, cite
 from .errors import CalendarError
 
 
-def period_end_expr(start: pl.Expr, *, years: int = 0, months: int = 0, start_day_counted: bool) -> pl.Expr:
+def period_end_expr(
+    start: pl.Expr, *, years: int = 0, months: int = 0, start_day_counted: bool
+) -> pl.Expr:
     """Last day of a period of whole months/years that begins on ``start``.
 
     * ``start_day_counted=False`` — the corresponding-day rule (RU Civil Code Art.192(3)):
@@ -41,10 +43,14 @@ def period_end_expr(start: pl.Expr, *, years: int = 0, months: int = 0, start_da
     return pl.when(corresponding_exists).then(shifted.dt.offset_by("-1d")).otherwise(shifted)
 
 
-def period_end(start: dt.date, *, years: int = 0, months: int = 0, start_day_counted: bool) -> dt.date:
+def period_end(
+    start: dt.date, *, years: int = 0, months: int = 0, start_day_counted: bool
+) -> dt.date:
     frame = pl.DataFrame({"start": [start]})
     result = frame.select(
-        period_end_expr(pl.col("start"), years=years, months=months, start_day_counted=start_day_counted)
+        period_end_expr(
+            pl.col("start"), years=years, months=months, start_day_counted=start_day_counted
+        )
     )
     value: dt.date = result.item()
     return value
@@ -116,7 +122,9 @@ class FixedDate:
             raise CalendarError(f"fixed date: {self.month}-{self.day} is not a real date") from None
 
     def describe(self) -> str:
-        year = {0: "the same year", 1: "the next year"}.get(self.year_offset, f"year +{self.year_offset}")
+        year = {0: "the same year", 1: "the next year"}.get(
+            self.year_offset, f"year +{self.year_offset}"
+        )
         return f"{self.day:02d}-{self.month:02d} of {year}"
 
 

@@ -21,7 +21,7 @@ from .errors import ProgramError
 from .facts import DECIMAL, FactCatalog, FactsView, catalog
 from .money import CURRENCY_DIGITS, Money
 from .outcomes import STATUS_ORDER, Outcome, Status
-from .parameters import Resolved
+from .parameters import ParameterError, Resolved
 from .program import ComputedValue, Criterion, Program, ValuesView
 
 STATUS_DTYPE = pl.Enum([status.value for status in STATUS_ORDER])
@@ -54,23 +54,43 @@ class CompiledValue:
 
 @dataclass(frozen=True)
 class CompiledProgram:
+    """A program's expressions, evaluated in stages so that no expression inlines another
+    program's or criterion's tree: criteria → status → missing facts and values. Stages read
+    earlier stages as columns, which keeps plans small however programs are nested."""
+
     program: Program
     criteria: tuple[CompiledCriterion, ...]
     values: tuple[CompiledValue, ...]
-    status: pl.Expr
-    missing: pl.Expr
+    depth: int  # 0 = requires no program; n = requires programs of depth < n
 
-    def expressions(self) -> list[pl.Expr]:
-        pid = self.program.id
+    @property
+    def status_column(self) -> str:
+        return column(self.program.id, "status")
+
+    @property
+    def missing_column(self) -> str:
+        return column(self.program.id, "missing")
+
+    def criteria_stage(self) -> list[pl.Expr]:
+        return [c.code.alias(c.column) for c in self.criteria]
+
+    def status_stage(self) -> pl.Expr:
+        return _status([pl.col(c.column) for c in self.criteria]).alias(self.status_column)
+
+    def result_stage(self) -> list[pl.Expr]:
+        refused = pl.col(self.status_column) == Status.INELIGIBLE.value
         return [
-            self.status.alias(column(pid, "status")),
-            self.missing.alias(column(pid, "missing")),
-            *(c.code.alias(c.column) for c in self.criteria),
+            _missing(self.criteria).alias(self.missing_column),
             # What a program would give is shown only where it is not refused.
-            *(
-                pl.when(self.status == Status.INELIGIBLE.value).then(None).otherwise(v.expr).alias(v.column)
-                for v in self.values
-            ),
+            *(pl.when(refused).then(None).otherwise(v.expr).alias(v.column) for v in self.values),
+        ]
+
+    def output_columns(self) -> list[str]:
+        return [
+            self.status_column,
+            self.missing_column,
+            *(c.column for c in self.criteria),
+            *(v.column for v in self.values),
         ]
 
 
@@ -136,7 +156,7 @@ def _missing(criteria: Sequence[CompiledCriterion]) -> pl.Expr:
     parts = []
     for fact in facts:
         undecided = pl.any_horizontal(
-            [c.code == int(Outcome.UNKNOWN) for c in criteria if fact in c.facts]
+            [pl.col(c.column) == int(Outcome.UNKNOWN) for c in criteria if fact in c.facts]
         )
         parts.append(pl.when(pl.col(fact).is_null() & undecided).then(pl.lit(fact)))
     return pl.concat_list(parts).list.drop_nulls()
@@ -185,13 +205,17 @@ class _Compiler:
         facts = FactsView(program.facts)
         base_view = program.parameter_view(self.as_of)
         criteria = []
+        depth = 0
         for criterion in program.criteria:
             view = base_view.fork()
             applies = criterion.applies(facts, view) if criterion.applies else None
             if criterion.requires is not None:
                 other = self.compile(criterion.requires)
-                code = other.status.cast(pl.String).replace_strict(
-                    _STATUS_TO_OUTCOME, return_dtype=pl.UInt8
+                depth = max(depth, other.depth + 1)
+                code = (
+                    pl.col(other.status_column)
+                    .cast(pl.String)
+                    .replace_strict(_STATUS_TO_OUTCOME, return_dtype=pl.UInt8)
                 )
                 roots = tuple(dict.fromkeys(f for c in other.criteria for f in c.facts))
                 used = tuple(p for c in other.criteria for p in c.parameters)
@@ -207,7 +231,6 @@ class _Compiler:
             criteria.append(
                 CompiledCriterion(criterion, column(program.id, criterion.id), code, roots, used)
             )
-        status = _status([c.code for c in criteria])
         values: list[CompiledValue] = []
         built: dict[str, pl.Expr] = {}
         for value in program.values:
@@ -216,10 +239,14 @@ class _Compiler:
             built[value.id] = expr
             values.append(
                 CompiledValue(
-                    value, column(program.id, value.id), expr, _roots(expr), tuple(view.used.values())
+                    value,
+                    column(program.id, value.id),
+                    expr,
+                    _roots(expr),
+                    tuple(view.used.values()),
                 )
             )
-        compiled = CompiledProgram(program, tuple(criteria), tuple(values), status, _missing(criteria))
+        compiled = CompiledProgram(program, tuple(criteria), tuple(values), depth)
         self.done[program.id] = compiled
         return compiled
 
@@ -261,31 +288,61 @@ class RuleSet:
         self.jurisdiction = jurisdictions.pop() if jurisdictions else ""
         self.not_in_force = [program for program in chosen if not program.in_force(as_of)]
         compiler = _Compiler(as_of)
-        self.programs = [compiler.compile(p) for p in chosen if p.in_force(as_of)]
+        self.programs: list[CompiledProgram] = []
+        # A program whose numbers are not in force on the date cannot be evaluated; it is
+        # reported with the reason instead of sinking the other programs.
+        self.unavailable: dict[str, str] = {}
+        for program in chosen:
+            if not program.in_force(as_of):
+                continue
+            try:
+                self.programs.append(compiler.compile(program))
+            except ParameterError as error:
+                self.unavailable[program.id] = str(error)
+                compiler.done.pop(program.id, None)
+        self._compiled = compiler.done  # the chosen programs and those they require
 
     @property
     def catalog(self) -> FactCatalog:
         return catalog(self.jurisdiction)
 
     def facts_needed(self) -> list[str]:
-        return sorted(
-            {f for p in self.programs for c in (*p.criteria, *p.values) for f in c.facts}
-        )
+        needed: set[str] = set()
+        for program in self._compiled.values():
+            for criterion in program.criteria:
+                needed.update(criterion.facts)
+            for value in program.values:
+                needed.update(value.facts)
+        return sorted(needed)
 
-    def evaluate(self, frame: pl.DataFrame | pl.LazyFrame, keep: Sequence[str] = ()) -> pl.DataFrame:
+    def evaluate(
+        self, frame: pl.DataFrame | pl.LazyFrame, keep: Sequence[str] = ()
+    ) -> pl.DataFrame:
         """Evaluate every program on every row. Facts absent from the frame are unknown."""
         lazy = frame.lazy()
         present = set(lazy.collect_schema().names())
         schema = self.catalog.schema
-        absent = [pl.lit(None, dtype=schema[name]).alias(name) for name in self.facts_needed() if name not in present]
+        absent = [
+            pl.lit(None, dtype=schema[name]).alias(name)
+            for name in self.facts_needed()
+            if name not in present
+        ]
         if absent:
             lazy = lazy.with_columns(absent)
-        expressions = [e for p in self.programs for e in p.expressions()]
-        return lazy.select([*map(pl.col, keep), *expressions]).collect()
+        everything = sorted(self._compiled.values(), key=lambda p: p.depth)
+        for depth in sorted({p.depth for p in everything}):
+            level = [p for p in everything if p.depth == depth]
+            lazy = lazy.with_columns([e for p in level for e in p.criteria_stage()])
+            lazy = lazy.with_columns([p.status_stage() for p in level])
+        lazy = lazy.with_columns([e for p in everything for e in p.result_stage()])
+        outputs = [name for p in self.programs for name in p.output_columns()]
+        return lazy.select([*map(pl.col, keep), *map(pl.col, outputs)]).collect()
 
     def explain(self, facts: Mapping[str, Any]) -> list[ProgramResult]:
         """One case, with its trace. ``facts`` are raw values; they are validated first."""
         validated = self.catalog.validate(facts)
+        if not self.programs:
+            return []
         row = self.evaluate(self.catalog.frame([validated])).row(0, named=True)
         return [self._result(p, row, validated) for p in self.programs]
 
@@ -295,7 +352,10 @@ class RuleSet:
         pid = compiled.program.id
         criteria = tuple(
             CriterionResult(
-                c.criterion, Outcome(row[c.column]), {f: facts.get(f) for f in c.facts}, c.parameters
+                c.criterion,
+                Outcome(row[c.column]),
+                {f: facts.get(f) for f in c.facts},
+                c.parameters,
             )
             for c in compiled.criteria
         )

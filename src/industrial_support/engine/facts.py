@@ -8,7 +8,7 @@ null, which the rules read as *unknown* — never as zero or false.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -214,7 +214,7 @@ class FactCatalog:
                 name, f"not a known {self.jurisdiction} fact (see 'isupport facts')"
             ) from None
 
-    def __iter__(self) -> Iterable[FactSpec]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[FactSpec]:
         return iter(self._specs.values())
 
     def specs(self) -> list[FactSpec]:

@@ -19,7 +19,7 @@ class MoneyError(IsupportError, ValueError):
 
 def to_decimal(value: object, field: str = "amount") -> Decimal:
     """Convert int/str/Decimal to Decimal. Floats are refused: they are not exact."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise MoneyError(
             f"{field}: expected an exact number (integer or decimal string), got {value!r}"
         )

@@ -34,6 +34,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .citations import Citation, cite
 from .errors import CitationError, ParameterError
+
+__all__ = ["ParameterError", "ParameterSet", "ParameterView", "Resolved", "load_yaml"]
 from .money import CURRENCY_DIGITS
 
 INTEGER_UNITS = {"persons", "days", "months", "years", "count", "units"}
@@ -56,7 +58,7 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 def load_yaml(path: Path) -> Any:
     """Read YAML with exact decimals (shared by parameter and case files)."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_DecimalLoader)  # noqa: S506 - safe loader subclass
+        return yaml.load(handle, Loader=_DecimalLoader)
 
 
 class _Strict(BaseModel):
@@ -129,7 +131,9 @@ class Parameter:
         self.definition = definition
         self.entries = sorted(definition.values, key=lambda entry: entry.from_)
         for earlier, later in zip(self.entries, self.entries[1:], strict=False):
-            if earlier.from_ == later.from_ or (earlier.to is not None and earlier.to >= later.from_):
+            if earlier.from_ == later.from_ or (
+                earlier.to is not None and earlier.to >= later.from_
+            ):
                 raise ParameterError(
                     f"parameter {name!r}: entries from {earlier.from_} and {later.from_} overlap"
                 )
@@ -148,17 +152,27 @@ class Parameter:
                 break
         if chosen is None:
             spans = ", ".join(f"{e.from_}..{e.to or ''}" for e in self.entries)
-            raise ParameterError(f"parameter {self.name!r} has no value in force on {date} ({spans})")
+            raise ParameterError(
+                f"parameter {self.name!r} has no value in force on {date} ({spans})"
+            )
         if chosen.table is not None:
             value: Any = {key: self._typed(row.value) for key, row in chosen.table.items()}
             citations = tuple(dict.fromkeys(cite(row.cite) for row in chosen.table.values()))
         else:
             raw = chosen.value
-            value = [self._typed(item) for item in raw] if isinstance(raw, list) else self._typed(raw)
+            value = (
+                [self._typed(item) for item in raw] if isinstance(raw, list) else self._typed(raw)
+            )
             citations = (cite(chosen.cite or ""),)
         return Resolved(
-            self.name, value, self.unit, chosen.from_, chosen.to, citations,
-            self.definition.en, self.definition.ja,
+            self.name,
+            value,
+            self.unit,
+            chosen.from_,
+            chosen.to,
+            citations,
+            self.definition.en,
+            self.definition.ja,
         )
 
     def _typed(self, raw: Any) -> Any:
@@ -171,7 +185,9 @@ class Parameter:
                     raise ParameterError(f"parameter {self.name!r}: {self.unit} must be whole")
                 return int(number)
             return number
-        raise ParameterError(f"parameter {self.name!r}: expected a number in {self.unit}, got {raw!r}")
+        raise ParameterError(
+            f"parameter {self.name!r}: expected a number in {self.unit}, got {raw!r}"
+        )
 
 
 class ParameterSet:
@@ -200,7 +216,9 @@ class ParameterSet:
             except ValidationError as error:
                 first = error.errors()[0]
                 where = ".".join(str(part) for part in first["loc"])
-                raise ParameterError(f"{source}: parameter {name!r}: {where}: {first['msg']}") from None
+                raise ParameterError(
+                    f"{source}: parameter {name!r}: {where}: {first['msg']}"
+                ) from None
             except CitationError as error:
                 raise ParameterError(f"{source}: parameter {name!r}: {error}") from None
         return cls(source, parameters)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import polars as pl
 
@@ -106,7 +106,9 @@ class Program:
         if isinstance(self.source, str):
             self.source = cite(self.source)
         if self.kind not in KINDS:
-            raise ProgramError(f"program {self.id}: kind {self.kind!r} is not one of {sorted(KINDS)}")
+            raise ProgramError(
+                f"program {self.id}: kind {self.kind!r} is not one of {sorted(KINDS)}"
+            )
         if set(self.title) != {"en", "ja"}:
             raise ProgramError(f"program {self.id}: title needs 'en' and 'ja'")
         register(self)
@@ -156,7 +158,13 @@ class Program:
         return decorate
 
     def requires_program(
-        self, other: Program, identifier: str, citation: str, *, en: str, ja: str,
+        self,
+        other: Program,
+        identifier: str,
+        citation: str,
+        *,
+        en: str,
+        ja: str,
         applies: RuleFn | None = None,
     ) -> None:
         """Add a criterion that holds when another program's status is eligible.
@@ -184,7 +192,9 @@ class Program:
 
         def decorate(build: ValueFn) -> ValueFn:
             self._check_new(identifier)
-            self.values.append(ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding))
+            self.values.append(
+                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding)
+            )
             return build
 
         return decorate
@@ -220,4 +230,3 @@ def get_program(identifier: str) -> Program:
 
 def text(mapping: Mapping[str, str], lang: str) -> str:
     return mapping.get(lang) or mapping.get("en") or next(iter(mapping.values()), "")
-

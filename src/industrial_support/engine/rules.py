@@ -21,8 +21,32 @@ def amount(value: Decimal | int) -> pl.Expr:
 
 
 def share(part: pl.Expr, whole: pl.Expr) -> pl.Expr:
-    """part / whole as an exact decimal (10 places, half-even); null where whole is 0."""
-    return pl.when(whole == 0).then(None).otherwise(part.cast(DECIMAL) / whole.cast(DECIMAL))
+    """part / whole as an exact decimal (10 places, half-even); null where whole is 0.
+
+    The zero is replaced by null *before* dividing: Polars evaluates both branches of a
+    when/then, and a Decimal division by zero raises."""
+    divisor = pl.when(whole != 0).then(whole.cast(DECIMAL))
+    return part.cast(DECIMAL) / divisor
+
+
+def least(*exprs: pl.Expr) -> pl.Expr:
+    """The smallest of several values, unknown if any is unknown.
+
+    ``pl.min_horizontal`` skips nulls, which would turn a missing fact into a number."""
+    return (
+        pl.when(pl.any_horizontal([e.is_null() for e in exprs]))
+        .then(None)
+        .otherwise(pl.min_horizontal(*exprs))
+    )
+
+
+def greatest(*exprs: pl.Expr) -> pl.Expr:
+    """The largest of several values, unknown if any is unknown (see :func:`least`)."""
+    return (
+        pl.when(pl.any_horizontal([e.is_null() for e in exprs]))
+        .then(None)
+        .otherwise(pl.max_horizontal(*exprs))
+    )
 
 
 def at_most_by_key(

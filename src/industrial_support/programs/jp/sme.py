@@ -15,8 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
-from ...engine.facts import catalog
 from ...engine.facts import FactsView as F
+from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
@@ -27,12 +27,21 @@ facts = catalog("JP")
 COMPANY, INDIVIDUAL = "company", "individual"
 FORM_ONLY = ("enterprise_union", "cooperative_business_union", "designated_association")
 INDUSTRIES = (
-    "manufacturing", "construction", "transport", "other", "wholesale", "services", "retail",
-    "rubber_products", "software_information_services", "hotels_inns",
+    "manufacturing",
+    "construction",
+    "transport",
+    "other",
+    "wholesale",
+    "services",
+    "retail",
+    "rubber_products",
+    "software_information_services",
+    "hotels_inns",
 )
 
 facts.define(
-    "legal_form", "enum",
+    "legal_form",
+    "enum",
     values=(COMPANY, INDIVIDUAL, *FORM_ONLY, "other_entity"),
     en="Legal form: company, individual (sole proprietor), enterprise union (企業組合), "
     "cooperative business union (協業組合), an association of Art.2(1)(viii) designated by "
@@ -40,19 +49,27 @@ facts.define(
     ja="組織形態：会社、個人、企業組合、協業組合、政令で定める組合等（第二条第一項第八号）、その他",
 )
 facts.define(
-    "main_industry", "enum", values=INDUSTRIES,
+    "main_industry",
+    "enum",
+    values=INDUSTRIES,
     en="Industry of the main business. 'other' = any industry not listed; tyre, tube and "
     "industrial-belt makers count as 'manufacturing', not 'rubber_products'",
     ja="主たる事業の業種（自動車・航空機用タイヤ及びチューブ並びに工業用ベルトの製造業は"
     "ゴム製品製造業ではなく製造業）",
 )
 facts.define(
-    "capital", "money", currency="JPY",
-    en="Amount of capital or total contributions", ja="資本金の額又は出資の総額",
+    "capital",
+    "money",
+    currency="JPY",
+    en="Amount of capital or total contributions",
+    ja="資本金の額又は出資の総額",
 )
 facts.define(
-    "regular_employees", "integer", unit="persons",
-    en="Number of regular employees", ja="常時使用する従業員の数",
+    "regular_employees",
+    "integer",
+    unit="persons",
+    en="Number of regular employees",
+    ja="常時使用する従業員の数",
 )
 
 PARAMETERS = ParameterSet.load(Path(__file__).with_suffix(".yaml"))
@@ -62,7 +79,10 @@ sme = Program(
     id="jp.sme",
     jurisdiction="JP",
     kind="classification",
-    title={"en": "SME status (SME Monozukuri Act)", "ja": "中小企業者該当性（中小ものづくり高度化法）"},
+    title={
+        "en": "SME status (SME Monozukuri Act)",
+        "ja": "中小企業者該当性（中小ものづくり高度化法）",
+    },
     summary={
         "en": "Whether an enterprise is an SME in the sense of the Act, and under which item.",
         "ja": "法第二条第一項の中小企業者に該当するか、及び該当する号。",
@@ -73,7 +93,8 @@ sme = Program(
 
 
 @sme.criterion(
-    "form_covered", "002 Art.2(1)",
+    "form_covered",
+    "002 Art.2(1)",
     en="Legal form is one the definition covers (company, individual, or an association of "
     "items vi–viii)",
     ja="組織形態が定義の対象（会社、個人又は第六号から第八号の組合等）であること",
@@ -83,7 +104,8 @@ def _form_covered(f: F, p: P) -> pl.Expr:
 
 
 @sme.criterion(
-    "company_size", "002 Art.2(1)(i)-(v)",
+    "company_size",
+    "002 Art.2(1)(i)-(v)",
     en="Company: capital or regular employees within the limits of its main industry",
     ja="会社：資本金等又は常時使用する従業員数が主たる事業の業種の上限以下であること",
     applies=lambda f, p: f.legal_form == COMPANY,
@@ -95,7 +117,8 @@ def _company_size(f: F, p: P) -> pl.Expr:
 
 
 @sme.criterion(
-    "individual_size", "002 Art.2(1)(i)-(v)",
+    "individual_size",
+    "002 Art.2(1)(i)-(v)",
     en="Individual: regular employees within the limit of the main industry",
     ja="個人：常時使用する従業員数が主たる事業の業種の上限以下であること",
     applies=lambda f, p: f.legal_form == INDIVIDUAL,

@@ -1,0 +1,297 @@
+"""The ``isupport`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .engine.calendars import calendar_for
+from .engine.cases import Case, load_case
+from .engine.deadlines import CalendarDays, WorkingDays
+from .engine.errors import IsupportError
+from .engine.evaluate import RuleSet
+from .engine.facts import catalog
+from .engine.program import Program, all_programs, get_program, text
+from .i18n import show, word
+from .report import case_json, print_explanation, print_screen, program_json
+
+app = typer.Typer(
+    help="industrial-support: state support for industry as cited, dated rules.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Lang(StrEnum):
+    en = "en"
+    ja = "ja"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", help="table for people, json for machines")
+]
+LangOption = Annotated[Lang, typer.Option("--lang", help="ja or en")]
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], help="evaluation date (default: today)"),
+]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(command: F) -> F:
+    """Turn the engine's errors into one clear line and exit code 2, never a traceback."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except IsupportError as error:
+            errors.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(2) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _date(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _programs_for(case: Case, chosen: list[str] | None) -> list[Program]:
+    if chosen:
+        programs = [get_program(identifier) for identifier in chosen]
+        foreign = [p.id for p in programs if p.jurisdiction != case.jurisdiction]
+        if foreign:
+            raise IsupportError(
+                f"program: {', '.join(foreign)} not of the case's jurisdiction {case.jurisdiction}"
+            )
+        return programs
+    return [p for p in all_programs() if p.jurisdiction == case.jurisdiction]
+
+
+@app.command()
+@friendly
+def programs(
+    jurisdiction: Annotated[str | None, typer.Option(help="JP, RU or KZ")] = None,
+    as_of: AsOfOption = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """List the encoded programs (those in force on --as-of are marked)."""
+    date = _date(as_of)
+    chosen = [
+        p for p in all_programs() if jurisdiction is None or p.jurisdiction == jurisdiction.upper()
+    ]
+    if format is Format.json:
+        _emit_json(
+            [
+                {
+                    "id": p.id,
+                    "jurisdiction": p.jurisdiction,
+                    "kind": p.kind,
+                    "title": text(p.title, lang),
+                    "source": str(p.citation),
+                    "in_force": p.in_force(date),
+                    "criteria": [{"id": c.id, "citation": str(c.citation)} for c in p.criteria],
+                    "values": [
+                        {"id": v.id, "unit": v.unit, "citation": str(v.citation)} for v in p.values
+                    ],
+                }
+                for p in chosen
+            ]
+        )
+        return
+    table = Table(
+        title=f"{len(chosen)} programs · {word('evaluated_as_of', lang)} {show(date, lang)}"
+    )
+    for key in ("program", "jurisdiction", "kind", "title", "source"):
+        table.add_column(word(key, lang) if key != "program" else "id", overflow="fold")
+    for p in chosen:
+        mark = "" if p.in_force(date) else f" [dim]({word('not_in_force', lang)})[/dim]"
+        table.add_row(p.id, p.jurisdiction, p.kind, text(p.title, lang) + mark, str(p.citation))
+    console.print(table)
+
+
+@app.command()
+@friendly
+def facts(
+    program: Annotated[str | None, typer.Option(help="only the facts this program reads")] = None,
+    jurisdiction: Annotated[str, typer.Option(help="JP, RU or KZ")] = "JP",
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """List the facts a case can give (all of a country's, or those one program reads)."""
+    all_programs()
+    if program:
+        chosen = get_program(program)
+        names = RuleSet([chosen], chosen.in_force_from or dt.date.today()).facts_needed()
+        specs = [catalog(chosen.jurisdiction)[name] for name in names]
+    else:
+        specs = sorted(catalog(jurisdiction.upper()).specs(), key=lambda s: s.name)
+    if format is Format.json:
+        _emit_json(
+            [
+                {
+                    "name": s.name,
+                    "kind": s.kind,
+                    "type": s.describe_type(),
+                    "currency": s.currency,
+                    "unit": s.unit,
+                    "values": list(s.values) or None,
+                    "description": getattr(s, lang),
+                }
+                for s in specs
+            ]
+        )
+        return
+    table = Table(title=f"{len(specs)} facts")
+    for key in ("fact", "type", "description"):
+        table.add_column(word(key, lang), overflow="fold")
+    for s in specs:
+        table.add_row(s.name, s.describe_type(), getattr(s, lang))
+    console.print(table)
+
+
+@app.command()
+@friendly
+def screen(
+    cases: Annotated[list[Path], typer.Argument(help="case files (.yaml or .json)")],
+    as_of: AsOfOption = None,
+    program: Annotated[
+        list[str] | None, typer.Option("--program", help="limit to these programs")
+    ] = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Screen one or more enterprises against every program of their country."""
+    date = _date(as_of)
+    output = []
+    for path in cases:
+        case = load_case(path)
+        rules = RuleSet(_programs_for(case, program), date)
+        results = rules.explain(case.facts)
+        if format is Format.json:
+            output.append(
+                case_json(
+                    case, date, results, [p.id for p in rules.not_in_force], rules.unavailable, lang
+                )
+            )
+        else:
+            print_screen(console, case, date, results, lang, rules.unavailable)
+    if format is Format.json:
+        _emit_json({"cases": output})
+
+
+@app.command()
+@friendly
+def explain(
+    case_file: Annotated[Path, typer.Argument(help="case file (.yaml or .json)")],
+    program: Annotated[str, typer.Option("--program", help="program id")],
+    as_of: AsOfOption = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Explain one program for one case: every criterion, fact, parameter and citation."""
+    date = _date(as_of)
+    case = load_case(case_file)
+    rules = RuleSet(_programs_for(case, [program]), date)
+    if rules.not_in_force:
+        raise IsupportError(f"program: {program} is not in force on {date}")
+    if rules.unavailable:
+        raise IsupportError(f"program: {program} cannot be evaluated: {rules.unavailable[program]}")
+    (result,) = rules.explain(case.facts)
+    if format is Format.json:
+        _emit_json(program_json(result, lang, trace=True) | {"evaluated_as_of": date.isoformat()})
+    else:
+        print_explanation(console, result, lang)
+
+
+@app.command()
+@friendly
+def deadline(
+    jurisdiction: Annotated[str, typer.Option(help="JP, RU or KZ: whose calendar counts")],
+    start: Annotated[
+        dt.datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="the event date")
+    ],
+    working_days: Annotated[int | None, typer.Option(help="N working days after the event")] = None,
+    calendar_days: Annotated[
+        int | None, typer.Option(help="N calendar days after the event")
+    ] = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Compute a deadline: N working days or N calendar days after an event."""
+    if (working_days is None) == (calendar_days is None):
+        raise IsupportError("deadline: give exactly one of --working-days or --calendar-days")
+    code = jurisdiction.upper()
+    calendar = calendar_for(code)
+    event = start.date()
+    from .engine.citations import Citation
+
+    basis = Citation(code, "working-day calendar")
+    rule = (
+        WorkingDays(working_days, code, basis)
+        if working_days is not None
+        else CalendarDays(calendar_days or 0, basis)
+    )
+    if (working_days or 0) < 0 or (calendar_days or 0) < 0:
+        raise IsupportError("deadline: the number of days must be 0 or more")
+    due = rule.due(event)
+    skipped = (
+        calendar.non_working_days(event + dt.timedelta(days=1), due)
+        if working_days is not None
+        else []
+    )
+    if format is Format.json:
+        _emit_json(
+            {
+                "jurisdiction": code,
+                "from": event.isoformat(),
+                "rule": rule.describe(),
+                "due": due.isoformat(),
+                "due_is_working_day": calendar.is_working_day(due),
+                "calendar": calendar.source,
+                "days_not_counted": [
+                    {"date": d.date.isoformat(), "reason": d.reason} for d in skipped
+                ],
+            }
+        )
+        return
+    console.print(
+        f"{word('due', lang)}: [bold]{show(due, lang)}[/bold] ({due.isoformat()}) — {rule.describe()}"
+    )
+    if skipped:
+        console.print(
+            f"{word('days_off', lang)}: "
+            + ", ".join(
+                f"{d.date.isoformat()} ({d.reason})"
+                if d.reason != "weekend"
+                else d.date.isoformat()
+                for d in skipped
+            )
+        )
+    console.print(f"[dim]{word('calendar', lang)}: {calendar.source}[/dim]")
+
+
+def main() -> None:  # pragma: no cover
+    app()
