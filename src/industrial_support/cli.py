@@ -23,7 +23,7 @@ from .engine.evaluate import RuleSet
 from .engine.facts import catalog
 from .engine.program import Program, all_programs, get_program, text
 from .i18n import show, word
-from .report import case_json, print_explanation, print_screen, program_json
+from .report import case_json, plain, print_explanation, print_screen, program_json
 
 app = typer.Typer(
     help="industrial-support: state support for industry as cited, dated rules.",
@@ -295,3 +295,94 @@ def deadline(
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+@app.command()
+@friendly
+def regions(
+    plan_file: Annotated[Path, typer.Argument(help="investment plan (.yaml): facts + plan years")],
+    as_of: AsOfOption = None,
+    eligible_only: Annotated[
+        bool, typer.Option(help="leave out regimes that still need an official's review")
+    ] = False,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Where should we build? Project a plan's taxes under every Russian regional regime it
+    qualifies for (004 §2-§3), year by year, and rank them by saving."""
+    from .programs.ru.regions.plans import load_plan
+
+    plan, enterprise_facts, plan_date = load_plan(plan_file)
+    from .programs.ru.regions.projection import compare
+
+    date = as_of.date() if as_of else plan_date or dt.date.today()
+    comparison = compare(plan, enterprise_facts, date, include_review=not eligible_only)
+    if format is Format.json:
+        _emit_json(
+            plain(
+                {
+                    "evaluated_as_of": date.isoformat(),
+                    "ranking": [vars(rank) for rank in comparison.ranking()],
+                    "years": comparison.rows(),
+                    "not_projected": [vars(item) for item in comparison.not_projected],
+                }
+            )
+        )
+        return
+    ranking = Table(
+        title=f"{word('ranking', lang)} · {word('evaluated_as_of', lang)} {show(date, lang)}"
+    )
+    for key in ("rank", "program", "status", "tax", "standard_tax", "saving"):
+        ranking.add_column(
+            word(key, lang),
+            justify="right" if "tax" in key or key == "saving" else "left",
+            overflow="fold",
+        )
+    for rank in comparison.ranking():
+        ranking.add_row(
+            str(rank.rank),
+            rank.regime,
+            word(rank.status, lang),
+            show(rank.total_tax, lang),
+            show(rank.total_standard_tax, lang),
+            show(rank.total_saving, lang),
+        )
+    console.print(ranking)
+    for projection in comparison.projections:
+        years = Table(title=projection.regime)
+        for key in ("year", "residence_year", "tax", "standard_tax", "saving"):
+            years.add_column(word(key, lang), justify="right")
+        for row in projection.rows:
+            years.add_row(
+                str(row.year),
+                str(row.residence_year),
+                show(row.tax, lang),
+                show(row.standard_tax, lang),
+                show(row.saving, lang),
+            )
+        console.print(years)
+    for item in comparison.not_projected:
+        console.print(f"[dim]{item.regime}: {word(item.status, lang)} — {item.reason}[/dim]")
+
+
+@app.command()
+@friendly
+def monitor(
+    actuals: Annotated[Path, typer.Argument(help="actual values (.csv): indicator, year, value")],
+    charts: Annotated[
+        Path | None, typer.Option(help="folder to draw target-versus-actual charts into")
+    ] = None,
+    chart_format: Annotated[str, typer.Option(help="png or svg")] = "png",
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Judge Kazakhstan's State Program 2020-2025 indicators against their targets (001)."""
+    from .monitoring import monitor_report
+
+    if chart_format not in ("png", "svg"):
+        raise IsupportError(f"chart-format: expected png or svg, got {chart_format!r}")
+    report = monitor_report(actuals, charts, chart_format=chart_format)  # type: ignore[arg-type]
+    if format is Format.json:
+        _emit_json(plain(report.as_dict()))
+    else:
+        console.print(report.to_text(lang.value), highlight=False)

@@ -52,6 +52,13 @@ _WORDS: dict[str, dict[str, str]] = {
     "days_off": {"en": "Days not counted", "ja": "算入しない日"},
     "calendar": {"en": "Calendar", "ja": "暦"},
     "none": {"en": "none", "ja": "なし"},
+    "ranking": {"en": "Where to build: regimes ranked by tax saved", "ja": "立地比較：節税額順"},
+    "rank": {"en": "#", "ja": "順位"},
+    "tax": {"en": "Tax under the regime", "ja": "優遇後の税額"},
+    "standard_tax": {"en": "Tax at standard rates", "ja": "標準税率での税額"},
+    "saving": {"en": "Saving", "ja": "節税額"},
+    "year": {"en": "Year", "ja": "年"},
+    "residence_year": {"en": "Year of residence", "ja": "入居後年数"},
     "unavailable": {
         "en": "Cannot be evaluated on this date:",
         "ja": "この日付では評価できない制度：",

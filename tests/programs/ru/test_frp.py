@@ -1,7 +1,7 @@
 """FRP loans (seed 004 §1-1, §1-2): the repayment schedule and the application stages.
 
 Every expected figure and date is worked out by hand below; stage limits of §1-1(5) are
-calendar days (see docs/readings/ru-frp-spic.md), months end on the corresponding day.
+calendar days (see docs/readings.md), months end on the corresponding day.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ State Program 2020–2025 (seed 001).
 
 Shares held "directly or indirectly" are facts (exact ratios 0..1). Where the ownership
 chain is known, :func:`effective_share` computes them: the reading chosen is the
-multiplied-through share summed over every chain (see docs/readings/kz-gate-measures.md).
+multiplied-through share summed over every chain (see docs/readings.md).
 The quasi-public, backbone and large-customer tests are written once as expression builders
 (``quasi_public_expr``, ``backbone_expr``) that the large-customer test reuses.
 """
@@ -167,7 +167,7 @@ def effective_share(
 
     Chosen reading of "directly or indirectly" (000 Art.1(6-1), Art.46(2); 001 L874): the
     economic share through chains; the alternative (control: an entity 50%+ held counts as a
-    holder for its own holdings) is listed in docs/readings/kz-gate-measures.md.
+    holder for its own holdings) is listed in docs/readings.md.
     A cycle, a share outside 0..1 or direct shares above 100% in one entity is an error.
     """
     chosen = [link for link in links if count_trust or not link.in_trust]

@@ -17,7 +17,7 @@ Programs:
 
 The procurement-plan cycle of Art. 47 is a set of dated steps: :func:`procurement_cycle`.
 Amounts written in MCI resolve to KZT with the MCI in force on the evaluation date
-(:func:`mci_multiple`). Readings of ambiguous text: docs/readings/kz-contracts.md.
+(:func:`mci_multiple`). Readings of ambiguous text: docs/readings.md.
 """
 
 from __future__ import annotations
@@ -368,7 +368,7 @@ def _customer_criteria(program: Program) -> None:
     )(_large_customer)
     # Reading: Art.46(2) takes the National Welfare Fund group out of "this article", which
     # creates all three kinds of contract; so none of Arts.47–49 binds them. Alternative: the
-    # exclusion covers Art.46 alone. See docs/readings/kz-contracts.md.
+    # exclusion covers Art.46 alone. See docs/readings.md.
     program.criterion(
         "outside_nwf_group",
         "000 Art.46(2)",

@@ -14,7 +14,7 @@ citation convention for seed 001 (which has no article numbers) is explained the
 * A program open to several categories (innovation vouchers; the agreement) asks for the
   category the firm applies under and requires that category's program — one rule source.
 
-Readings of ambiguous text are in docs/readings/kz-program-2025.md and beside each rule.
+Readings of ambiguous text are in docs/readings.md and beside each rule.
 """
 
 from __future__ import annotations

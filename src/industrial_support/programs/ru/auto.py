@@ -18,7 +18,7 @@ Subsidy = min(percentage × costs, every cap that applies), exact, without round
 states none). Citations name the table row by its decree and then the column ("amount",
 "cap table", "budget") or the n-th requirement ("req.n"). Band edges and the 50% M1 share
 are readings: see the comments at :func:`_band` and :func:`_cap_table`, and
-docs/readings/ru-auto.md.
+docs/readings.md.
 """
 
 from __future__ import annotations

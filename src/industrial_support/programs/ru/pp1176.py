@@ -542,7 +542,7 @@ def deadlines(as_of: dt.date | None = None) -> dict[str, Deadline]:
         count, citation = days(name)
         return EndOfFollowingMonth(count, citation)
 
-    # Readings (docs/readings/ru-pp1176.md): the 30-day window ends on publication + 30; the
+    # Readings (docs/readings.md): the 30-day window ends on publication + 30; the
     # 14 days of §6(m) count from the day after the winners are known (determination + 14);
     # fixed days are inclusive and not moved off holidays; the monthly report has no day in
     # the seed and is taken as due during the following month (alternative: the agreement's day).

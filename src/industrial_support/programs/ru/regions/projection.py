@@ -10,7 +10,7 @@ variant is the result of a text value of the regime's program, so that the rule 
 it is written once. Where no row covers a year, the standard rate of :file:`projection.yaml`
 applies.
 
-Readings (see docs/readings/ru-regions.md):
+Readings (see docs/readings.md):
 * residence year 1 is the calendar year (tax period) in which the enterprise obtains the
   status; the plan's first year is that year, the next plan year is residence year 2, ...
   (alternative: 12-month periods from the date of entry, or from the first profitable year);
