@@ -25,7 +25,7 @@ types: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest
+	bash scripts/with-postgres.sh $(BIN)/pytest
 
 test: lint types pytest
 

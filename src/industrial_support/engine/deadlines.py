@@ -128,7 +128,25 @@ class FixedDate:
         return f"{self.day:02d}-{self.month:02d} of {year}"
 
 
-DeadlineRule = CalendarDays | WorkingDays | Period | FixedDate
+@dataclass(frozen=True)
+class EndOfQuarter:
+    """The last day of the calendar quarter ``quarters_ahead`` after the event's quarter
+    (0: the event's own quarter) — for duties due "once a quarter"."""
+
+    quarters_ahead: int
+    citation: Citation
+
+    def due(self, event: dt.date) -> dt.date:
+        index = event.year * 4 + (event.month - 1) // 3 + self.quarters_ahead
+        year, quarter = divmod(index, 4)
+        first_of_next = dt.date(year + (quarter == 3), (quarter + 1) % 4 * 3 + 1, 1)
+        return first_of_next - dt.timedelta(days=1)
+
+    def describe(self) -> str:
+        return f"last day of the quarter {self.quarters_ahead} after the event's"
+
+
+DeadlineRule = CalendarDays | WorkingDays | Period | FixedDate | EndOfQuarter
 Kind = Literal["calendar", "working"]
 
 

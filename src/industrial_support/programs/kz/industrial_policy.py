@@ -79,7 +79,7 @@ facts.define(
     "kz_prior_failure_beyond_control",
     "boolean",
     en="That failure was due to circumstances beyond the entity's control (an official's finding)",
-    ja="その不履行が当該主体に依存しない状況によるものであったこと（担当官の判断）",
+    ja="不履行の原因が本人の支配の及ばない事情にあったこと（担当官が判断）",
 )
 facts.define(
     "kz_measure_funds_received",
@@ -236,7 +236,7 @@ def _ca_iie(f: F, p: P) -> pl.Expr:
     "000 Art.28(4)",
     en="The earlier failure of cross-obligations was due to circumstances beyond the entity's "
     "control",
-    ja="過去の交叉責任の不履行が当該主体に依存しない状況によるものであったこと",
+    ja="以前の相互義務の不履行が本人の支配の及ばない事情によること",
     applies=lambda f, p: f.kz_prior_agreement_failed,
     on_unknown="review",
 )

@@ -434,7 +434,7 @@ equity = _measure(
     },
     {
         "en": "National development institutions implementing stimulation measures; akimats",
-        "ja": "国家産業刺激策を実施する国家開発機関、州・政令指定都市・首都の地方行政機関",
+        "ja": "産業刺激策を担う国の開発機関及び地方の執行機関（州・特別市）",
     },
 )
 
@@ -574,7 +574,7 @@ domestic_market = _measure(
     {
         "en": "Promotion of Kazakhstan manufactured goods, works and services at home, under the "
         "Authority's rules; the law fixes no recipient condition beyond the gate.",
-        "ja": "カザフスタン産の加工品・業務・サービスの国内市場での促進（権限機関の規則による。"
+        "ja": "国産の加工品・役務の国内販売の後押し（権限機関の規則に従う。"
         "共通条件以外の受け手の条件は法に定めなし）。",
     },
     {

@@ -123,7 +123,7 @@ facts.define(
     "sam_sez_entity_in_stavropolsky",
     "boolean",
     en="The resident is a legal entity set up in Stavropolsky district, where the SEZ lies",
-    ja="SEZのあるスタプロポリスキー地区で設立された法人であること",
+    ja="SEZのあるスタプロポリスキー地区を設立地とする法人であること",
 )
 facts.define(
     "sam_sez_activity",
@@ -477,7 +477,7 @@ sez_togliatti = Program(
     "entity_in_district",
     "004 §3 col.4 req.1",
     en="The resident is a legal entity set up in Stavropolsky district",
-    ja="入居者がスタプロポリスキー地区で設立された法人であること",
+    ja="入居者がスタプロポリスキー地区を設立地とする法人であること",
 )
 def _t_entity(f: F, p: P) -> pl.Expr:
     return f.sam_sez_entity_in_stavropolsky

@@ -117,7 +117,7 @@ facts.define(
     "uly_sez_entity_in_cherdaklinsky",
     "boolean",
     en="A legal entity set up in Cherdaklinsky district, where the SEZ lies",
-    ja="SEZのあるチェルダクリンスキー地区で設立された法人であること",
+    ja="SEZのあるチェルダクリンスキー地区を設立地とする法人であること",
 )
 SEZ_ACTIVITIES = (
     "warehousing",
@@ -496,7 +496,7 @@ sez = Program(
     "entity_in_district",
     "004 §2 col.3 req.1",
     en="The resident is a legal entity set up in Cherdaklinsky district",
-    ja="入居者がチェルダクリンスキー地区で設立された法人であること",
+    ja="入居者がチェルダクリンスキー地区を設立地とする法人であること",
 )
 def _z_entity(f: F, p: P) -> pl.Expr:
     return f.uly_sez_entity_in_cherdaklinsky

@@ -1,0 +1,174 @@
+"""Procedures as state machines. Each step names who may take it, from which states, the
+citation it rests on, the reason codes a refusal may give, a guard, the obligations it opens
+(with their deadline rule) and those it closes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from ..engine.citations import Citation, cite
+from ..engine.errors import IsupportError
+
+Role = Literal["applicant", "official", "system"]
+
+
+class ProcedureError(IsupportError):
+    """A step that the procedure does not allow now (wrong state, role, reason, guard)."""
+
+
+class FromData:
+    """A due date the deciding official sets in the step's data (where the law leaves the
+    period to by-laws), e.g. the cure period of a notice."""
+
+    def __init__(self, key: str, citation: str, what: str) -> None:
+        self.key = key
+        self.citation = cite(citation)
+        self.what = what
+
+    def due(self, event: dt.date) -> dt.date:  # pragma: no cover - resolved by the store
+        raise ProcedureError(f"{self.key}: expected the date {self.what}")
+
+    def describe(self) -> str:
+        return f"date set in the step ({self.what})"
+
+
+class DueRule(Protocol):
+    @property
+    def citation(self) -> Citation: ...
+
+    def due(self, event: dt.date) -> dt.date: ...
+
+    def describe(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """What a guard or a deadline sees: the case as it is, the step's date and data."""
+
+    state: str
+    facts: Mapping[str, Any]
+    event_date: dt.date
+    data: Mapping[str, Any]
+    reason: str | None
+    call_closes_on: dt.date | None
+    submitted_on: dt.date
+    amount_minor: int | None
+    currency: str | None
+    open_obligations: Mapping[str, dt.date]  # kind → due date
+
+
+Guard = Callable[[StepContext], str | None]  # an error message, or None when allowed
+
+
+@dataclass(frozen=True)
+class Opens:
+    """An obligation a step opens: ``kind`` is due by ``rule`` counted from ``counted_from``."""
+
+    kind: str
+    party: Role
+    rule: DueRule
+    counted_from: Callable[[StepContext], dt.date] = lambda context: context.event_date
+
+
+@dataclass(frozen=True)
+class Step:
+    action: str
+    sources: tuple[str, ...]
+    target: str  # "=" keeps the state (a report, a document return)
+    role: Role
+    basis: str
+    en: str
+    ja: str
+    reasons: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    guard: Guard | None = None
+    opens: tuple[Opens, ...] = ()
+    closes: tuple[str, ...] = ()
+    # what the step does besides changing state: commit budget, enter a register ...
+    effect: Callable[[Any], None] | None = None
+
+    @property
+    def citation(self) -> Citation:
+        return cite(self.basis)
+
+    def target_from(self, state: str) -> str:
+        return state if self.target == "=" else self.target
+
+
+CallCheck = Callable[[dt.date, dt.date], str | None]  # published, closes → error or None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    jurisdiction: str
+    title: Mapping[str, str]
+    initial: str
+    submit_basis: str
+    steps: tuple[Step, ...]
+    final: frozenset[str]
+    submit_opens: tuple[Opens, ...] = ()
+    uses_calls: bool = True  # applications answer a call (numbered in order of arrival)
+    call_check: CallCheck | None = None
+
+    def __post_init__(self) -> None:
+        actions = [step.action for step in self.steps]
+        if len(actions) != len(set(actions)):
+            raise ValueError(f"procedure {self.id}: an action is defined twice")
+        cite(self.submit_basis)
+        for step in self.steps:
+            step.citation  # noqa: B018 - a step whose basis names no source fails here
+
+    def step(self, action: str) -> Step:
+        for step in self.steps:
+            if step.action == action:
+                return step
+        known = ", ".join(step.action for step in self.steps)
+        raise ProcedureError(f"action: {action!r} is not a step of {self.id}; steps: {known}")
+
+    def available(self, state: str) -> list[Step]:
+        return [step for step in self.steps if state in step.sources]
+
+    def check(self, step: Step, state: str, role: str, reason: str | None) -> None:
+        if state not in step.sources:
+            allowed = ", ".join(s.action for s in self.available(state)) or "none (final state)"
+            raise ProcedureError(
+                f"action: {step.action!r} is not allowed in state {state!r}; allowed: {allowed}"
+            )
+        if role != step.role:
+            raise ProcedureError(
+                f"role: {step.action!r} is taken by the {step.role}, not the {role}"
+            )
+        if step.reasons and reason not in step.reasons:
+            raise ProcedureError(
+                f"reason: {step.action!r} needs one of {', '.join(step.reasons)}; got {reason!r}"
+            )
+        if not step.reasons and reason is not None:
+            raise ProcedureError(f"reason: {step.action!r} takes no reason code")
+
+
+_PROCEDURES: dict[str, Procedure] = {}
+
+
+def register_procedure(procedure: Procedure) -> Procedure:
+    _PROCEDURES[procedure.id] = procedure
+    return procedure
+
+
+def get_procedure(identifier: str) -> Procedure:
+    from . import procedures  # noqa: F401 - importing registers every procedure
+
+    try:
+        return _PROCEDURES[identifier]
+    except KeyError:
+        raise ProcedureError(
+            f"procedure: unknown id {identifier!r}; known: {', '.join(sorted(_PROCEDURES))}"
+        ) from None
+
+
+def all_procedures() -> list[Procedure]:
+    from . import procedures  # noqa: F401
+
+    return sorted(_PROCEDURES.values(), key=lambda p: p.id)

@@ -1,0 +1,3 @@
+"""Every administered procedure; importing this package registers them."""
+
+from . import kz_producers_register, ru_pp1176  # noqa: F401

@@ -1,0 +1,295 @@
+"""The Register of Kazakhstan Producers administered (seed 000 Arts.51-1, 51-3 to 51-6;
+research SM-1, SM-2): application → digital verification → production assessment (with an
+optional on-site visit) → inclusion or reasoned refusal; wholly produced goods are included
+without assessment; monitoring at least once a quarter; notice to cure; removal (monitoring,
+voluntary, liquidation or reorganisation); objection within 30 Kazakhstan working days →
+reinstatement without repeating the checks.
+
+Readings (docs/readings.md): the first monitoring is due by the end of the quarter after
+inclusion, then by the end of each following quarter; the cure period is not in the law
+(Register Rules) so the official sets it in the notice; a reinstated producer is in the
+register again from the day the objection is upheld — the days between removal and
+reinstatement stay outside the register (alternative: reinstatement as if never removed);
+reorganisation by transformation does not remove (Art.51-6(4) excepts it)."""
+
+from __future__ import annotations
+
+from ...engine.citations import cite
+from ...engine.deadlines import EndOfQuarter, WorkingDays
+from ..procedure import FromData, Opens, Procedure, Step, StepContext, register_procedure
+from ..store import Effects
+from ._rules import evaluate, explain_status
+
+REGISTER = "kz.producers"
+PROGRAM = "kz.producers_register.application"
+MONITORING = EndOfQuarter(1, cite("000 Art.51-4"))
+OBJECTION = WorkingDays(30, "KZ", cite("000 Art.51-5"))
+
+
+def _application_complete(context: StepContext) -> str | None:
+    result = evaluate(PROGRAM, context.facts, context.event_date)
+    return None if result.status.value == "eligible" else explain_status(result)
+
+
+def _wholly_produced(context: StepContext) -> str | None:
+    if problem := _application_complete(context):
+        return problem
+    if context.facts.get("kz_reg_wholly_produced") is not True:
+        return "only wholly produced goods (Art.51-3) skip the production assessment"
+    return None
+
+
+def _processed_goods(context: StepContext) -> str | None:
+    if problem := _application_complete(context):
+        return problem
+    if context.facts.get("kz_reg_wholly_produced") is not False:
+        return "wholly produced goods are included without assessment (include_wholly_produced)"
+    return None
+
+
+def _include(effects: Effects) -> None:
+    effects.register_include(REGISTER, effects.context.event_date)
+
+
+def _remove(effects: Effects) -> None:
+    effects.register_remove(REGISTER, effects.context.event_date, effects.context.reason or "")
+    effects.data["removal_reason"] = effects.context.reason
+
+
+def _objection_in_time(context: StepContext) -> str | None:
+    due = context.open_obligations.get("objection")
+    if due is None:
+        return "only a removal on monitoring results can be objected to (Art.51-5)"
+    if context.event_date > due:
+        return f"the 30 working days for an objection ended on {due}"
+    return None
+
+
+MONITOR = Opens("monitoring", "official", MONITORING)
+
+procedure = register_procedure(
+    Procedure(
+        id="kz.producers_register",
+        jurisdiction="KZ",
+        title={"en": "Register of Kazakhstan Producers", "ja": "カザフスタン生産者レジストリ"},
+        initial="submitted",
+        submit_basis="000 Art.51-1(2)",
+        uses_calls=False,
+        final=frozenset({"verification_failed", "rejected", "removal_final"}),
+        steps=(
+            Step(
+                "verification_fail",
+                ("submitted",),
+                "verification_failed",
+                "system",
+                "000 Art.51-1(3)",
+                en="Digital verification does not confirm production (reasoned reply)",
+                ja="デジタル検証で生産活動が確認されない（理由付き回答）",
+                reasons={
+                    "production_not_confirmed": {
+                        "en": "Criteria of the Register Rules not confirmed",
+                        "ja": "規則の基準が確認されない",
+                    }
+                },
+            ),
+            Step(
+                "include_wholly_produced",
+                ("submitted",),
+                "included",
+                "official",
+                "000 Art.51-1(9)",
+                en="Include wholly produced goods without production assessment",
+                ja="完全生産品を生産評価なしで登録",
+                guard=_wholly_produced,
+                effect=_include,
+                opens=(MONITOR,),
+            ),
+            Step(
+                "verification_pass",
+                ("submitted",),
+                "production_assessment",
+                "system",
+                "000 Art.51-1(3)",
+                en="Digital verification passed; production assessment follows",
+                ja="デジタル検証合格、生産評価へ",
+                guard=_processed_goods,
+            ),
+            Step(
+                "order_site_visit",
+                ("production_assessment",),
+                "site_visit",
+                "official",
+                "000 Art.51-1(5)",
+                en="Information insufficient: visit the site",
+                ja="情報不足のため現地訪問",
+            ),
+            Step(
+                "site_visit_report",
+                ("site_visit",),
+                "production_assessment",
+                "official",
+                "000 Art.51-1(5)",
+                en="Production assessment report from the visit",
+                ja="現地訪問による生産評価書",
+            ),
+            Step(
+                "include",
+                ("production_assessment",),
+                "included",
+                "official",
+                "000 Art.51-1(6)",
+                en="Positive assessment: include",
+                ja="肯定的評価により登録",
+                effect=_include,
+                opens=(MONITOR,),
+            ),
+            Step(
+                "reject",
+                ("production_assessment",),
+                "rejected",
+                "official",
+                "000 Art.51-1(6)",
+                en="Negative assessment: reasoned refusal (may reapply)",
+                ja="否定的評価：理由付き拒否（再申請可）",
+                reasons={
+                    "operations_below_minimum": {
+                        "en": "Operations below the minimum standard",
+                        "ja": "最低基準未満の工程",
+                    },
+                    "conditions_not_confirmed": {
+                        "en": "Declared conditions not confirmed",
+                        "ja": "申告条件が確認されない",
+                    },
+                },
+            ),
+            Step(
+                "monitor",
+                ("included",),
+                "=",
+                "official",
+                "000 Art.51-4",
+                en="Quarterly monitoring by digital verification: compliant",
+                ja="四半期モニタリング：適合",
+                closes=("monitoring",),
+                opens=(MONITOR,),
+            ),
+            Step(
+                "notice_to_cure",
+                ("included",),
+                "cure_notice",
+                "official",
+                "000 Art.51-4",
+                en="Monitoring found non-compliance: notice to cure",
+                ja="モニタリングで不適合：是正通知",
+                closes=("monitoring",),
+                opens=(
+                    Opens(
+                        "cure",
+                        "applicant",
+                        FromData("cure_by", "000 Art.51-4", "set in the notice (Register Rules)"),
+                    ),
+                ),
+            ),
+            Step(
+                "cured",
+                ("cure_notice",),
+                "included",
+                "official",
+                "000 Art.51-4",
+                en="Non-compliance cured",
+                ja="是正済み",
+                closes=("cure",),
+                opens=(MONITOR,),
+            ),
+            Step(
+                "remove_not_cured",
+                ("cure_notice",),
+                "removed",
+                "official",
+                "000 Art.51-6(1)",
+                en="Not cured: remove on monitoring results",
+                ja="是正されず：モニタリング結果により削除",
+                reasons={
+                    "monitoring": {
+                        "en": "Digital verification in monitoring",
+                        "ja": "モニタリングのデジタル検証",
+                    }
+                },
+                effect=_remove,
+                closes=("cure",),
+                opens=(Opens("objection", "applicant", OBJECTION),),
+            ),
+            Step(
+                "remove_voluntary",
+                ("included", "cure_notice"),
+                "removal_final",
+                "official",
+                "000 Art.51-6(3)",
+                en="Removed at the producer's request",
+                ja="生産者の申請により削除",
+                reasons={"voluntary": {"en": "Producer's application", "ja": "生産者の申請"}},
+                effect=_remove,
+                closes=("monitoring", "cure"),
+            ),
+            Step(
+                "remove_liquidation",
+                ("included", "cure_notice"),
+                "removal_final",
+                "system",
+                "000 Art.51-6(4)",
+                en="Removed automatically: liquidation or reorganisation (not transformation)",
+                ja="自動削除：清算又は組織再編（組織変更を除く）",
+                reasons={
+                    "liquidation": {"en": "Liquidation", "ja": "清算"},
+                    "reorganisation": {
+                        "en": "Reorganisation other than transformation",
+                        "ja": "組織変更以外の再編",
+                    },
+                },
+                effect=_remove,
+                closes=("monitoring", "cure"),
+            ),
+            Step(
+                "object",
+                ("removed",),
+                "objection_pending",
+                "applicant",
+                "000 Art.51-5",
+                en="Object to the removal within 30 working days",
+                ja="30労働日以内に削除へ異議",
+                guard=_objection_in_time,
+                closes=("objection",),
+            ),
+            Step(
+                "uphold_objection",
+                ("objection_pending",),
+                "included",
+                "official",
+                "000 Art.51-5",
+                en="Objection upheld: reinstated without repeating the checks",
+                ja="異議認容：審査を繰り返さず復帰",
+                effect=_include,
+                opens=(MONITOR,),
+            ),
+            Step(
+                "reject_objection",
+                ("objection_pending",),
+                "removal_final",
+                "official",
+                "000 Art.51-5",
+                en="Objection rejected with reasons",
+                ja="異議を理由を付して棄却",
+            ),
+            Step(
+                "objection_lapsed",
+                ("removed",),
+                "removal_final",
+                "system",
+                "000 Art.51-5",
+                en="No objection within 30 working days",
+                ja="30労働日以内に異議なし",
+                closes=("objection",),
+            ),
+        ),
+    )
+)

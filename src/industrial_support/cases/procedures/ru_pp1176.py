@@ -1,0 +1,402 @@
+"""Decree 1176 (seed 003) administered: selection by order of arrival (§8-§9), agreement
+(§9(c), §10), subsidy request and decision (§11-§13, §15), payment (§14), reports (§10, §17),
+year-end indicator and refund (§16, §18-§19).
+
+Readings (docs/readings.md): the enterprise receives the draft agreement on the day it is
+sent, so its 10 working days run from the admission; the review's 20 working days run from
+the call's closing day (§9); the refund's 15 working days run from the day the demand is
+received, which the official records (default: the day of the demand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ...engine.money import Money
+from ...programs.ru import pp1176 as rules
+from ..procedure import Opens, Procedure, Step, StepContext, register_procedure
+from ..store import Effects, from_minor, to_minor
+from ._rules import evaluate, explain_status
+
+PROGRAM = "ru.pp1176"
+D = rules.SCHEDULE  # every deadline of the decree, cited and dated
+
+SELECTION_REFUSALS = {
+    "requirements_not_met": {
+        "en": "The enterprise does not meet §4 and §7",
+        "ja": "第4項・第7項の要件に不適合",
+    },
+    "documents_nonconforming": {
+        "en": "Application or documents do not meet the call",
+        "ja": "申込書類が告示の要件に不適合",
+    },
+    "inaccurate_information": {"en": "Information given is inaccurate", "ja": "提出情報が不正確"},
+    "late_submission": {"en": "Submitted after the closing day", "ja": "受理期限後の提出"},
+}
+UNSIGNED = {
+    "agreement_not_signed": {
+        "en": "Agreement not signed within 10 working days",
+        "ja": "10労働日以内に協定書へ署名せず",
+    }
+}
+SUBSIDY_REFUSAL = {
+    "inaccurate_or_missing_documents": {
+        "en": "Inaccurate information, or §11 documents missing or not as §8 requires",
+        "ja": "情報の不正確又は第11項書類の欠落・不適合",
+    }
+}
+BUDGET_SHORTAGE = {
+    "budget_shortage": {"en": "Budget limit not sufficient (§13(b))", "ja": "予算執行限度額の不足"}
+}
+REPORTS = ("quarterly_report", "monthly_report")
+
+
+def _call_check(published_on: dt.date, closes_on: dt.date) -> str | None:
+    if rules.application_window_ok(published_on, closes_on, as_of=published_on):
+        return None
+    earliest = D["application_window"].due(published_on)
+    return f"the window must stay open at least until {earliest} (003 §6(b))"
+
+
+def _admit(context: StepContext) -> str | None:
+    if context.call_closes_on and context.submitted_on > context.call_closes_on:
+        return "submitted after the closing day: refuse with late_submission (003 §9(d))"
+    result = evaluate(PROGRAM, context.facts, context.event_date)
+    return None if result.status.value == "eligible" else explain_status(result)
+
+
+def _refuse_selection(context: StepContext) -> str | None:
+    # The reason must agree with the record: the system does not let a refusal cite a
+    # ground the facts contradict.
+    reason = context.reason
+    if reason == "late_submission" and not (
+        context.call_closes_on and context.submitted_on > context.call_closes_on
+    ):
+        return "late_submission: the application arrived by the closing day"
+    if reason == "requirements_not_met":
+        result = evaluate(PROGRAM, context.facts, context.event_date)
+        if result.status.value != "ineligible":
+            return f"requirements_not_met: the rules say {explain_status(result)}"
+    return None
+
+
+def _signed_in_time(context: StepContext) -> str | None:
+    due = context.open_obligations.get("sign_agreement")
+    if due is not None and context.event_date > due:
+        return f"the 10 working days ended on {due}: the application is to be refused (003 §9(d))"
+    return None
+
+
+def _unsigned_after_deadline(context: StepContext) -> str | None:
+    due = context.open_obligations.get("sign_agreement")
+    if due is None or context.event_date <= due:
+        return f"the enterprise may still sign until {due}"
+    return None
+
+
+def _request(context: StepContext) -> str | None:
+    last_year = context.data.get("project_last_year")
+    if not isinstance(last_year, int):
+        return "project_last_year: expected the project's last year, e.g. 2025"
+    if not rules.subsidy_request_in_time(last_year, context.event_date, as_of=context.event_date):
+        return f"filed after 10 November of {last_year + 1} (003 §11)"
+    result = evaluate(PROGRAM, context.facts, context.event_date)
+    values = {v.value.id: v.result for v in result.values}
+    if result.status.value != "eligible" or values.get("subsidy_amount") is None:
+        return explain_status(result)
+    return None
+
+
+def _set_requested_amount(effects: Effects) -> None:
+    result = evaluate(PROGRAM, effects.context.facts, effects.context.event_date)
+    amount = next(v.result for v in result.values if v.value.id == "subsidy_amount")
+    effects.set_amount(amount.rounded("half_up"))
+    effects.data["amount"] = str(amount)
+
+
+def _approve(effects: Effects) -> None:
+    if effects.amount_minor is None:
+        raise ValueError("no amount requested")
+    effects.commit_budget(effects.amount_minor)
+
+
+def _shortage(context: StepContext) -> str | None:
+    if context.data.get("confirmed_shortage") is not True:
+        return "confirm with data {confirmed_shortage: true} that the remaining limit is short"
+    return None
+
+
+def _year_end(effects: Effects) -> None:
+    """V and R from the year's actual principal repaid (003 §16, §19)."""
+    raw = effects.context.data.get("principal_repaid")
+    if raw is None:
+        raise ValueError("principal_repaid: expected the principal repaid in the year (RUB)")
+    repaid = Money.of(raw, "RUB")
+    received = from_minor(effects.amount_minor, "RUB") or Money(Decimal(0), "RUB")
+    indicator = rules.indicator(received, repaid)
+    refund = rules.refund(received, repaid, as_of=effects.context.event_date)
+    effects.data.update(
+        subsidy_received=str(received),
+        indicator_v=str(indicator) if indicator is not None else None,
+        refund=str(refund),
+    )
+    effects.data["_refund_minor"] = to_minor(refund)
+
+
+def _close_year(effects: Effects) -> None:
+    _year_end(effects)
+    if effects.data.pop("_refund_minor"):
+        raise ValueError("a refund is due: demand it (demand_refund) instead")
+
+
+def _demand_refund(effects: Effects) -> None:
+    _year_end(effects)
+    if not effects.data.pop("_refund_minor"):
+        raise ValueError("nothing to refund: close the year instead")
+
+
+def _receipt(context: StepContext) -> dt.date:
+    raw = context.data.get("received_on")
+    return dt.date.fromisoformat(raw) if isinstance(raw, str) else context.event_date
+
+
+def _report_opens() -> tuple[Opens, ...]:
+    return (
+        Opens("quarterly_report", "applicant", D["quarterly_report"].rule),
+        Opens("monthly_report", "applicant", D["monthly_report"].rule),
+    )
+
+
+AFTER_AGREEMENT = (
+    "agreement_signed",
+    "subsidy_requested",
+    "deferred",
+    "subsidy_approved",
+    "payment_ordered",
+    "paid",
+    "subsidy_refused",
+    "refund_demanded",
+)
+
+procedure = register_procedure(
+    Procedure(
+        id="ru.pp1176",
+        jurisdiction="RU",
+        title={
+            "en": "Decree 1176 subsidy: selection, agreement, payment, refund",
+            "ja": "政府決定第1176号補助金：選抜・協定・支払・返還",
+        },
+        initial="submitted",
+        submit_basis="003 §8",
+        call_check=_call_check,
+        submit_opens=(
+            Opens(
+                "review",
+                "official",
+                D["application_review"].rule,
+                counted_from=lambda c: c.call_closes_on or c.event_date,
+            ),
+        ),
+        final=frozenset({"refused", "completed"}),
+        steps=(
+            Step(
+                "register",
+                ("submitted",),
+                "registered",
+                "official",
+                "003 §9(a)",
+                en="Register the documents in order of arrival",
+                ja="到着順に書類を登録",
+            ),
+            Step(
+                "admit",
+                ("registered",),
+                "agreement_sent",
+                "official",
+                "003 §9(b)-(c)",
+                en="Admit and send the draft agreement",
+                ja="選抜通過を決定し協定書案を送付",
+                guard=_admit,
+                closes=("review",),
+                opens=(Opens("sign_agreement", "applicant", D["agreement_signing"].rule),),
+            ),
+            Step(
+                "refuse",
+                ("submitted", "registered"),
+                "refused",
+                "official",
+                "003 §9(d)",
+                en="Refuse the application with one ground",
+                ja="申込を却下（事由を一つ記載）",
+                reasons=SELECTION_REFUSALS,
+                guard=_refuse_selection,
+                closes=("review",),
+            ),
+            Step(
+                "sign",
+                ("agreement_sent",),
+                "agreement_signed",
+                "applicant",
+                "003 §9(c)",
+                en="Sign the agreement",
+                ja="協定書に署名",
+                guard=_signed_in_time,
+                closes=("sign_agreement",),
+                opens=_report_opens(),
+            ),
+            Step(
+                "refuse_unsigned",
+                ("agreement_sent",),
+                "refused",
+                "official",
+                "003 §9(d)",
+                en="Refuse: agreement not signed in time",
+                ja="期限内に署名がないため却下",
+                reasons=UNSIGNED,
+                guard=_unsigned_after_deadline,
+                closes=("sign_agreement",),
+            ),
+            Step(
+                "request_subsidy",
+                ("agreement_signed",),
+                "subsidy_requested",
+                "applicant",
+                "003 §11",
+                en="Request the subsidy with the §11 documents",
+                ja="補助金提供申請書を提出",
+                guard=_request,
+                effect=_set_requested_amount,
+                opens=(Opens("decision", "official", D["subsidy_decision"].rule),),
+            ),
+            Step(
+                "approve",
+                ("subsidy_requested",),
+                "subsidy_approved",
+                "official",
+                "003 §12(c)",
+                en="Grant the subsidy (commits the budget limit)",
+                ja="交付を決定（予算限度額を充当）",
+                effect=_approve,
+                closes=("decision",),
+            ),
+            Step(
+                "refuse_subsidy",
+                ("subsidy_requested",),
+                "subsidy_refused",
+                "official",
+                "003 §13(a)",
+                en="Refuse the subsidy",
+                ja="補助金提供を拒否",
+                reasons=SUBSIDY_REFUSAL,
+                closes=("decision",),
+                opens=(Opens("return_documents", "official", D["documents_return"].rule),),
+            ),
+            Step(
+                "return_documents",
+                ("subsidy_refused",),
+                "=",
+                "official",
+                "003 §15",
+                en="Return the documents with the reasons",
+                ja="理由を付して書類を返却",
+                closes=("return_documents",),
+            ),
+            Step(
+                "defer_budget",
+                ("subsidy_requested",),
+                "deferred",
+                "official",
+                "003 §13(b)",
+                en="Not reviewed for lack of budget; carried to the next allocation",
+                ja="予算不足のため審査せず次の割当てへ",
+                reasons=BUDGET_SHORTAGE,
+                guard=_shortage,
+                closes=("decision",),
+            ),
+            Step(
+                "resume",
+                ("deferred",),
+                "subsidy_requested",
+                "official",
+                "003 §15",
+                en="Review again after a new allocation",
+                ja="新たな割当て後に審査を再開",
+                opens=(Opens("decision", "official", D["subsidy_decision"].rule),),
+            ),
+            Step(
+                "payment_order",
+                ("subsidy_approved",),
+                "payment_ordered",
+                "applicant",
+                "003 §14",
+                en="Submit the treasury payment order",
+                ja="国庫支払指示書を提出",
+                opens=(Opens("payment", "official", D["payment"].rule),),
+            ),
+            Step(
+                "pay",
+                ("payment_ordered",),
+                "paid",
+                "official",
+                "003 §14",
+                en="Transfer the subsidy",
+                ja="補助金を振込み",
+                closes=("payment",),
+            ),
+            Step(
+                "close_year",
+                ("paid",),
+                "completed",
+                "official",
+                "003 §16",
+                en="Year end: indicator V achieved, nothing to refund",
+                ja="年度末：指標達成、返還なし",
+                effect=_close_year,
+                closes=REPORTS,
+            ),
+            Step(
+                "demand_refund",
+                ("paid",),
+                "refund_demanded",
+                "official",
+                "003 §19",
+                en="Year end: demand the refund R",
+                ja="年度末：返還額Rを請求",
+                effect=_demand_refund,
+                opens=(Opens("refund", "applicant", D["refund"].rule, counted_from=_receipt),),
+            ),
+            Step(
+                "refund_paid",
+                ("refund_demanded",),
+                "completed",
+                "applicant",
+                "003 §18(a)",
+                en="Refund paid",
+                ja="返還済み",
+                closes=("refund", *REPORTS),
+            ),
+            Step(
+                "report_quarterly",
+                AFTER_AGREEMENT,
+                "=",
+                "applicant",
+                "003 §17",
+                en="Quarterly report on results and costs",
+                ja="四半期報告（成果・費用）",
+                closes=("quarterly_report",),
+                opens=(_report_opens()[0],),
+            ),
+            Step(
+                "report_monthly",
+                AFTER_AGREEMENT,
+                "=",
+                "applicant",
+                "003 §10",
+                en="Monthly milestone report",
+                ja="月次報告（マイルストーン）",
+                closes=("monthly_report",),
+                opens=(_report_opens()[1],),
+            ),
+        ),
+    )
+)
