@@ -180,16 +180,29 @@ def screen(
     program: Annotated[
         list[str] | None, typer.Option("--program", help="limit to these programs")
     ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="case store whose registers answer facts by date")
+    ] = None,
     format: FormatOption = Format.table,
     lang: LangOption = Lang.en,
 ) -> None:
     """Screen one or more enterprises against every program of their country."""
     date = _date(as_of)
+    store = None
+    if db is not None:
+        from .cases.store import CaseStore
+
+        store = CaseStore(db)
     output = []
     for path in cases:
         case = load_case(path)
         rules = RuleSet(_programs_for(case, program), date)
-        results = rules.explain(case.facts)
+        facts = case.facts
+        if store is not None:
+            from .cases.feeds import with_register_facts
+
+            facts = with_register_facts(store, case.jurisdiction, case.id, facts, date)
+        results = rules.explain(facts)
         if format is Format.json:
             output.append(
                 case_json(
@@ -295,6 +308,19 @@ def deadline(
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+def _wire_case_commands() -> None:
+    """``isupport case …``: every command there reports errors the same friendly way."""
+    from . import case_cli
+
+    for command in case_cli.app.registered_commands:
+        assert command.callback is not None
+        command.callback = friendly(command.callback)
+    app.add_typer(case_cli.app, name="case")
+
+
+_wire_case_commands()
 
 
 @app.command()

@@ -1,0 +1,317 @@
+"""``isupport case …``: the officials' and applicants' commands on the case store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .cases.procedure import get_procedure
+from .cases.store import CaseStore, CaseView
+from .engine.cases import load_case
+from .engine.errors import IsupportError
+from .engine.money import Money
+from .report import plain
+
+app = typer.Typer(
+    help="Administer cases: calls, applications, steps, deadlines, logs.", no_args_is_help=True
+)
+console = Console()
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="database URL (default: $ISUPPORT_DB or sqlite var/isupport.db)"),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+
+
+def _date(text: str, field: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise IsupportError(f"{field}: expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _money(text: str) -> Money:
+    parts = text.split()
+    if len(parts) != 2:
+        raise IsupportError(
+            f"budget: expected '<amount> <currency>', e.g. '100000000 RUB'; got {text!r}"
+        )
+    return Money.of(parts[0], parts[1])
+
+
+def _value(raw: str) -> Any:
+    if raw in ("true", "false"):
+        return raw == "true"
+    return int(raw) if raw.lstrip("-").isdigit() and len(raw) < 6 else raw
+
+
+def _data(pairs: list[str] | None) -> dict[str, Any]:
+    data = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise IsupportError(f"data: expected key=value, got {pair!r}")
+        data[key] = _value(value)
+    return data
+
+
+def _out(data: Any) -> None:
+    sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _case_dict(case: CaseView) -> dict[str, Any]:
+    procedure = get_procedure(case.procedure)
+    return {
+        "id": case.id,
+        "procedure": case.procedure,
+        "call_id": case.call_id,
+        "arrival_number": case.arrival_number,
+        "enterprise_id": case.enterprise_id,
+        "subject": case.subject,
+        "state": case.state,
+        "amount": str(case.amount) if case.amount else None,
+        "next_steps": [
+            {"action": s.action, "role": s.role, "basis": s.basis, "reasons": list(s.reasons)}
+            for s in procedure.available(case.state)
+        ],
+    }
+
+
+@app.command("open-call")
+def open_call(
+    procedure: Annotated[str, typer.Option(help="procedure id, e.g. ru.pp1176")],
+    title: Annotated[str, typer.Option()],
+    published: Annotated[str, typer.Option(help="publication date")],
+    closes: Annotated[str, typer.Option(help="last day to apply")],
+    budget: Annotated[str, typer.Option(help="yearly budget limit, e.g. '100000000 RUB'")],
+    year: Annotated[int, typer.Option(help="budget year")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Announce a call for applications (its window is checked against the law)."""
+    call_id = CaseStore(db).open_call(
+        procedure,
+        title=title,
+        published_on=_date(published, "published"),
+        closes_on=_date(closes, "closes"),
+        budget_limit=_money(budget),
+        budget_year=year,
+    )
+    _out({"call_id": call_id}) if json_ else console.print(f"call {call_id} opened")
+
+
+@app.command()
+def submit(
+    case_file: Annotated[Path, typer.Argument(help="the enterprise's case file (facts)")],
+    call: Annotated[int | None, typer.Option(help="call id")] = None,
+    procedure: Annotated[
+        str | None, typer.Option(help="procedure id, for procedures without calls")
+    ] = None,
+    key: Annotated[
+        str | None, typer.Option(help="idempotency key: a retry never creates a second application")
+    ] = None,
+    at: Annotated[str | None, typer.Option(help="arrival time (ISO 8601); default now")] = None,
+    subject: Annotated[
+        str | None, typer.Option(help="e.g. the product code for a register entry")
+    ] = None,
+    actor: Annotated[str, typer.Option()] = "applicant",
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Submit an application; with a call it gets the next arrival number."""
+    case = load_case(case_file)
+    arrived = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC)
+    view = CaseStore(db).submit(
+        call_id=call,
+        procedure_id=procedure,
+        enterprise_id=case.id,
+        facts=case.facts,
+        actor=actor,
+        submitted_at=arrived,
+        idempotency_key=key,
+        subject=subject,
+    )
+    _out(_case_dict(view)) if json_ else console.print(
+        f"case {view.id}: {view.state}"
+        + (f", arrival number {view.arrival_number}" if view.arrival_number else "")
+    )
+
+
+@app.command()
+def act(
+    case_id: Annotated[int, typer.Argument()],
+    action: Annotated[str, typer.Argument(help="a step of the case's procedure (see 'case show')")],
+    role: Annotated[str, typer.Option("--as", help="official, applicant or system")],
+    on: Annotated[str, typer.Option(help="date of the step")],
+    actor: Annotated[str, typer.Option(help="who acts")] = "unnamed",
+    reason: Annotated[str | None, typer.Option(help="reason code, for refusals")] = None,
+    note: Annotated[str | None, typer.Option()] = None,
+    data: Annotated[list[str] | None, typer.Option(help="key=value, repeatable")] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Take a step: decide, sign, request, pay, report, remove, object …"""
+    view = CaseStore(db).act(
+        case_id,
+        action,
+        actor=actor,
+        role=role,
+        on=_date(on, "on"),
+        reason=reason,
+        note=note,
+        data=_data(data),
+    )
+    _out(_case_dict(view)) if json_ else console.print(f"case {view.id}: {view.state}")
+
+
+@app.command()
+def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
+    """A case, its open deadlines and the steps it may take next."""
+    store = CaseStore(db)
+    view = store.get(case_id)
+    data = _case_dict(view) | {
+        "open_obligations": [vars(d) for d in store.due(dt.date.today()) if d.case_id == case_id]
+    }
+    if json_:
+        _out(data)
+        return
+    console.print(
+        f"[bold]case {view.id}[/bold] {view.procedure} · {view.enterprise_id} · state [bold]{view.state}[/bold]"
+    )
+    for step in data["next_steps"]:
+        reasons = f" reasons: {', '.join(step['reasons'])}" if step["reasons"] else ""
+        console.print(f"  → {step['action']} ({step['role']}, {step['basis']}){reasons}")
+    for item in data["open_obligations"]:
+        console.print(f"  due {item['due_on']}: {item['kind']} ({item['party']}, {item['basis']})")
+
+
+@app.command()
+def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
+    """The append-only log of a case: who, when, from, to, basis."""
+    rows = [
+        {
+            "at": t.recorded_at,
+            "date": t.event_date,
+            "action": t.action,
+            "from": t.from_state,
+            "to": t.to_state,
+            "actor": t.actor,
+            "role": t.role,
+            "basis": t.basis,
+            "reason": t.reason_code,
+            "data": t.data,
+        }
+        for t in CaseStore(db).log(case_id)
+    ]
+    if json_:
+        _out(rows)
+        return
+    table = Table(title=f"case {case_id}")
+    for column in ("date", "action", "from", "to", "actor", "basis", "reason"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            *(
+                str(row[c] or "")
+                for c in ("date", "action", "from", "to", "actor", "basis", "reason")
+            )
+        )
+    console.print(table)
+
+
+@app.command()
+def due(
+    as_of: Annotated[str, typer.Option("--as-of", help="the day to judge by")],
+    party: Annotated[str | None, typer.Option(help="official or applicant")] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Everything due across all cases, overdue items marked."""
+    items = CaseStore(db).due(_date(as_of, "as-of"), party)
+    if json_:
+        _out([vars(i) for i in items])
+        return
+    table = Table(title=f"due as of {as_of}")
+    for column in ("due", "case", "enterprise", "what", "who", "basis"):
+        table.add_column(column, overflow="fold")
+    for i in items:
+        mark = "[red]overdue[/red] " if i.overdue else ""
+        table.add_row(
+            f"{mark}{i.due_on}", str(i.case_id), i.enterprise_id, i.kind, i.party, i.basis
+        )
+    console.print(table)
+
+
+@app.command("list")
+def list_cases(
+    call: Annotated[int | None, typer.Option()] = None,
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Cases, in order of arrival within each call."""
+    cases = CaseStore(db).cases(call)
+    if json_:
+        _out([_case_dict(c) for c in cases])
+        return
+    for c in cases:
+        console.print(
+            f"{c.id}\t#{c.arrival_number or '-'}\t{c.enterprise_id}\t{c.state}\t{c.amount or ''}"
+        )
+
+
+@app.command()
+def registered(
+    enterprise: Annotated[str, typer.Option()],
+    product: Annotated[str, typer.Option()],
+    on: Annotated[str, typer.Option()],
+    register: Annotated[str, typer.Option()] = "kz.producers",
+    db: DbOption = None,
+) -> None:
+    """Was the enterprise in the register for the product on that day? (000 Art.51-1)"""
+    answer = CaseStore(db).registered(register, enterprise, product, _date(on, "on"))
+    _out(
+        {
+            "register": register,
+            "enterprise": enterprise,
+            "product": product,
+            "on": on,
+            "registered": answer,
+        }
+    )
+
+
+@app.command()
+def results(call: int, db: DbOption = None) -> None:
+    """The results record of a call (003 §9(e)): every application in order of arrival, who
+    was refused and on which ground, and the agreements with their amounts."""
+    store = CaseStore(db)
+    record = store.call(call)
+    rows = []
+    for case in store.cases(call):
+        refusal = next((t for t in reversed(store.log(case.id)) if t.reason_code), None)
+        rows.append(
+            {
+                "arrival_number": case.arrival_number,
+                "enterprise_id": case.enterprise_id,
+                "state": case.state,
+                "refusal_ground": refusal.reason_code if refusal else None,
+                "refusal_basis": refusal.basis if refusal else None,
+                "amount": str(case.amount) if case.amount else None,
+            }
+        )
+    _out(
+        {
+            "call_id": call,
+            "title": record.title,
+            "closes_on": record.closes_on,
+            "committed": str(store.committed(call)),
+            "applications": rows,
+        }
+    )

@@ -1,0 +1,210 @@
+"""``isupport case …`` end to end on a SQLite file, and the register answering the
+Kazakhstan gate's C4 by date (000 Art.25(5), Art.51-1)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from industrial_support.cli import app
+
+ROOT = Path(__file__).parent.parent.parent
+runner = CliRunner()
+
+
+def _run(db: str, *args: str) -> Any:
+    result = runner.invoke(
+        app, [*args, "--db", db, *([] if args[1] == "registered" else ["--json"])]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    call = _run(
+        db,
+        "case",
+        "open-call",
+        "--procedure",
+        "ru.pp1176",
+        "--title",
+        "2025",
+        "--published",
+        "2025-03-03",
+        "--closes",
+        "2025-04-04",
+        "--budget",
+        "100000000 RUB",
+        "--year",
+        "2025",
+    )["call_id"]
+    case_file = str(ROOT / "examples" / "ru_components_maker.yaml")
+    first = _run(
+        db,
+        "case",
+        "submit",
+        case_file,
+        "--call",
+        str(call),
+        "--key",
+        "k",
+        "--at",
+        "2025-03-15T10:00:00+03:00",
+    )
+    retry = _run(
+        db,
+        "case",
+        "submit",
+        case_file,
+        "--call",
+        str(call),
+        "--key",
+        "k",
+        "--at",
+        "2025-03-15T10:00:05+03:00",
+    )
+    assert first["id"] == retry["id"] and first["arrival_number"] == 1
+    _run(db, "case", "act", str(first["id"]), "register", "--as", "official", "--on", "2025-04-07")
+    admitted = _run(
+        db, "case", "act", str(first["id"]), "admit", "--as", "official", "--on", "2025-04-10"
+    )
+    assert [s["action"] for s in admitted["next_steps"]] == ["sign", "refuse_unsigned"]
+    due = _run(db, "case", "due", "--as-of", "2025-04-30")
+    assert [(d["kind"], d["due_on"], d["overdue"]) for d in due] == [
+        ("sign_agreement", "2025-04-24", True)
+    ]
+    late = runner.invoke(
+        app,
+        [
+            "case",
+            "act",
+            str(first["id"]),
+            "sign",
+            "--as",
+            "applicant",
+            "--on",
+            "2025-04-30",
+            "--db",
+            db,
+        ],
+    )
+    assert late.exit_code == 2 and "ended on 2025-04-24" in late.output
+    log = _run(db, "case", "log", str(first["id"]))
+    assert [row["action"] for row in log] == ["submit", "register", "admit"]
+    _run(
+        db,
+        "case",
+        "act",
+        str(first["id"]),
+        "refuse_unsigned",
+        "--as",
+        "official",
+        "--on",
+        "2025-04-30",
+        "--reason",
+        "agreement_not_signed",
+    )
+    record = runner.invoke(app, ["case", "results", str(call), "--db", db])
+    (row,) = json.loads(record.stdout)["applications"]
+    assert (row["arrival_number"], row["state"], row["refusal_ground"], row["refusal_basis"]) == (
+        1,
+        "refused",
+        "agreement_not_signed",
+        "003 §9(d)",
+    )
+
+
+def _kz_case(tmp_path: Path, facts: dict[str, Any]) -> Path:
+    path = tmp_path / "kz.json"
+    path.write_text(
+        json.dumps({"id": "BIN-1", "jurisdiction": "KZ", "facts": facts}), encoding="utf-8"
+    )
+    return path
+
+
+def test_register_answers_the_gate_by_date(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    application = _kz_case(
+        tmp_path,
+        {
+            "kz_reg_consent_personal_data": True,
+            "kz_reg_consent_site_access": True,
+            "kz_reg_consent_video": True,
+            "kz_reg_production_evidence": True,
+            "kz_reg_wholly_produced": True,
+            "kz_reg_product": "2601.11",
+        },
+    )
+    case = _run(
+        db,
+        "case",
+        "submit",
+        str(application),
+        "--procedure",
+        "kz.producers_register",
+        "--subject",
+        "2601.11",
+        "--at",
+        "2026-02-02T09:00:00+05:00",
+    )
+    _run(
+        db,
+        "case",
+        "act",
+        str(case["id"]),
+        "include_wholly_produced",
+        "--as",
+        "official",
+        "--on",
+        "2026-02-10",
+    )
+    gate = {
+        "kz_industrial_innovative_entity": True,
+        "kz_agro_industrial": False,
+        "kz_priority_goods_orientation": True,
+        "kz_accepts_cross_obligations": True,
+        "kz_documents_meet_measure_rules": True,
+        "kz_reg_product": "2601.11",
+    }
+    enterprise = _kz_case(tmp_path, gate)
+
+    def c4(on: str) -> str:
+        result = runner.invoke(
+            app,
+            [
+                "screen",
+                str(enterprise),
+                "--program",
+                "kz.gate",
+                "--as-of",
+                on,
+                "--db",
+                db,
+                "--format",
+                "json",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        (program,) = json.loads(result.stdout)["cases"][0]["programs"]
+        return str(
+            next(c["status"] for c in program["criteria"] if c["id"] == "c4_producers_register")
+        )
+
+    assert c4("2026-02-09") == "not_met"  # the day before inclusion
+    assert c4("2026-02-10") == "met"
+    answer = _run(
+        db,
+        "case",
+        "registered",
+        "--enterprise",
+        "BIN-1",
+        "--product",
+        "2601.11",
+        "--on",
+        "2026-02-10",
+    )
+    assert answer["registered"] is True
