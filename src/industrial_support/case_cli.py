@@ -306,11 +306,18 @@ def results(call: int, db: DbOption = None) -> None:
                 "amount": str(case.amount) if case.amount else None,
             }
         )
+    publish_by = None
+    if record.procedure == "ru.pp1176":
+        from .programs.ru.pp1176 import SCHEDULE
+
+        # the review results are published by 1 April of the budget year (003 §9(e))
+        publish_by = SCHEDULE["review_results_publication"].due(dt.date(record.budget_year, 1, 1))
     _out(
         {
             "call_id": call,
             "title": record.title,
             "closes_on": record.closes_on,
+            "publish_by": publish_by,
             "committed": str(store.committed(call)),
             "applications": rows,
         }

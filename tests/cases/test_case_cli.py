@@ -109,6 +109,7 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
         "agreement_not_signed",
     )
     record = runner.invoke(app, ["case", "results", str(call), "--db", db])
+    assert json.loads(record.stdout)["publish_by"] == "2025-04-01"  # 003 §9(e)
     (row,) = json.loads(record.stdout)["applications"]
     assert (row["arrival_number"], row["state"], row["refusal_ground"], row["refusal_basis"]) == (
         1,
