@@ -163,16 +163,6 @@ def test_batch_screen_equals_single_cases() -> None:  # 004 §4 No.31 cap table
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def test_least_keeps_an_unknown_cap_unknown() -> None:
-    frame = pl.DataFrame(
-        {"a": [Decimal(5), None, Decimal(7)], "b": [Decimal(3), Decimal(1), None]},
-        schema={"a": pl.Decimal(38, 10), "b": pl.Decimal(38, 10)},
-    )
-    assert frame.select(auto._least(pl.col("a"), pl.col("b")).alias("m"))["m"].to_list() == [
-        Decimal(3),
-        None,
-        None,
-    ]
 
 
 def test_single_edge_band_needs_an_inclusive_first_band() -> None:

@@ -80,17 +80,6 @@ def _read_mci(p: P) -> Decimal:
     return value
 
 
-def safe_share(part: pl.Expr, whole: pl.Expr) -> pl.Expr:
-    """``engine.rules.share`` with the zero guard applied *before* dividing.
-
-    ``share`` computes the division for every row and masks zero rows afterwards, which polars
-    refuses for decimals ("division by zero Decimal"). (Local helper, to promote into
-    engine/rules.py.)
-    """
-    nonzero = pl.when(whole != 0).then(whole)  # 0 → null, so the quotient is null
-    return share(part, nonzero)
-
-
 # ============================================================================================
 # Facts
 # ============================================================================================
@@ -1013,7 +1002,7 @@ def _raw_not_small(f: F, p: P) -> pl.Expr:
     ja="国内総生産量に占める当該生産者の割合（供給割合）",
 )
 def _raw_share(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return safe_share(f.kz_raw_producer_output, f.kz_raw_domestic_output)
+    return share(f.kz_raw_producer_output, f.kz_raw_domestic_output)
 
 
 @raw_producer.value(

@@ -38,7 +38,7 @@ from ...engine.money import normalise
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
-from ...engine.rules import amount, lookup
+from ...engine.rules import amount, least, lookup
 from . import common  # noqa: F401  - defines ru_resident_legal_entity, read below
 
 facts = catalog("RU")
@@ -334,13 +334,6 @@ ENTERED_FROM = PARAMETERS["m1_share_min"].entries[0].from_
 # ---------------------------------------------------------------------------------------
 
 
-def _least(*exprs: pl.Expr) -> pl.Expr:
-    """The smallest of amounts, unknown if any is unknown (``pl.min_horizontal`` skips nulls,
-    which would let an unknown cap vanish)."""
-    unknown = pl.any_horizontal([expr.is_null() for expr in exprs])
-    return pl.when(unknown).then(pl.lit(None, DECIMAL)).otherwise(pl.min_horizontal(exprs))
-
-
 def _budget(p: P, name: str) -> pl.Expr:
     """A yearly budget in force on the evaluation date; unknown (null) for a year the seed
     gives no budget for — a budget figure is information, not a condition."""
@@ -551,7 +544,7 @@ def _er_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="当該月の補助額（経費の９割と上限額のいずれか少ない額）",
 )
 def _er_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _least(v.cost_share_amount, v.monthly_cap)
+    return least(v.cost_share_amount, v.monthly_cap)
 
 
 @employment_retention.value(
@@ -709,7 +702,7 @@ def _rnd_cap_left(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="補助額（費用の７割と年間上限額の残額のいずれか少ない額）",
 )
 def _rnd_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _least(v.cost_share_amount, v.manufacturer_cap_left)
+    return least(v.cost_share_amount, v.manufacturer_cap_left)
 
 
 @rnd.value(
@@ -806,7 +799,7 @@ def _el_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="当該四半期の補助額（電気料金の９割と上限額のいずれか少ない額）",
 )
 def _el_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _least(v.cost_share_amount, v.quarterly_cap)
+    return least(v.cost_share_amount, v.quarterly_cap)
 
 
 @electricity.value(
@@ -927,7 +920,7 @@ def _euro_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="当該四半期の補助額（費用の９割と１台当たり上限額の合計のいずれか少ない額）",
 )
 def _euro_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _least(v.cost_share_amount, v.quarter_cap)
+    return least(v.cost_share_amount, v.quarter_cap)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1051,7 +1044,7 @@ def _av_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="補助額（開発費の97％と10億ルーブルのいずれか少ない額）",
 )
 def _av_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _least(v.cost_share_amount, amount(p.autonomous_cap))
+    return least(v.cost_share_amount, amount(p.autonomous_cap))
 
 
 @autonomous.value(

@@ -17,7 +17,7 @@ unknown: a project with nothing in a category gives 0, not a blank.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -32,7 +32,7 @@ from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
-from ...engine.rules import amount
+from ...engine.rules import amount, greatest, least
 from . import common as _common  # noqa: F401  - the shared RU facts read below
 
 facts = catalog("RU")
@@ -336,13 +336,6 @@ def _applicant_and_industry(program: Program, section: str) -> None:
         return f.frp_industry.is_in(["manufacturing", "machinery_repair"])
 
 
-def _strict(combine: Callable[..., pl.Expr], *exprs: pl.Expr) -> pl.Expr:
-    """``pl.min_horizontal``/``max_horizontal`` skip nulls; the law's "the smaller of" does not:
-    an unknown term keeps the result unknown. (Local helper; a candidate for engine.rules.)"""
-    unknown = pl.any_horizontal([expr.is_null() for expr in exprs])
-    return pl.when(unknown).then(None).otherwise(combine(*exprs))
-
-
 def _total(names: Sequence[str]) -> pl.Expr:
     # Plain "+" keeps a missing line unknown (sum_horizontal would skip nulls).
     expr = pl.col(names[0])
@@ -526,7 +519,7 @@ def _v_excluded(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="融資額の上限：5億ルーブルと融資で賄える事業費のいずれか小さい方",
 )
 def _v_largest(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _strict(pl.min_horizontal, amount(p.dev_loan_max), v.financeable_cost)
+    return least(amount(p.dev_loan_max), v.financeable_cost)
 
 
 @development.value(
@@ -569,9 +562,7 @@ def _v_rate_later(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="当初3年間（期間がそれより短い場合は全期間）の利息（元本据置の場合）",
 )
 def _v_interest(f: F, p: P, v: ValuesView) -> pl.Expr:
-    months = _strict(
-        pl.min_horizontal, f.frp_loan_term_months, pl.lit(p.dev_guaranteed_rate_years * 12)
-    )
+    months = least(f.frp_loan_term_months, pl.lit(p.dev_guaranteed_rate_years * 12))
     return f.frp_loan_amount * v.interest_rate_first_years * months.cast(pl.Int64) / 12
 
 
@@ -781,8 +772,7 @@ def _lv_interest(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="融資額の下限：500万ルーブル、機器調達額の10%及び頭金の10%のいずれか大きい額",
 )
 def _lv_smallest(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _strict(
-        pl.max_horizontal,
+    return greatest(
         amount(p.lease_loan_min),
         f.frp_equipment_cost * amount(p.lease_loan_share_of_equipment_min),
         f.frp_lease_advance * amount(p.lease_loan_share_of_advance_min),
@@ -798,8 +788,7 @@ def _lv_smallest(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="融資額の上限：5億ルーブル、事業予算の27%、機器調達額の50%及び頭金の90%のいずれか小さい額",
 )
 def _lv_largest(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _strict(
-        pl.min_horizontal,
+    return least(
         amount(p.lease_loan_max),
         f.frp_project_budget * amount(p.lease_loan_share_of_budget_max),
         f.frp_equipment_cost * amount(p.lease_loan_share_of_equipment_max),

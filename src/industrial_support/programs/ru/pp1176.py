@@ -33,7 +33,7 @@ from ...engine.money import Money
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
-from ...engine.rules import share
+from ...engine.rules import least, share
 from . import common  # noqa: F401  - the shared RU facts this program reads
 
 facts = catalog("RU")
@@ -200,12 +200,6 @@ pp1176 = Program(
 
 def _first_day_of_month_before(date: pl.Expr, months: int) -> pl.Expr:
     return date.dt.month_start().dt.offset_by(f"-{months}mo")
-
-
-def _least(a: pl.Expr, b: pl.Expr) -> pl.Expr:
-    """The smaller of two amounts; unknown when either is unknown (``min_horizontal`` would
-    silently skip a null)."""
-    return pl.when(a.is_null() | b.is_null()).then(None).when(a <= b).then(a).otherwise(b)
 
 
 # --- §4: conditions ----------------------------------------------------------------------------
@@ -394,7 +388,7 @@ def _subsidy_max(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="補助金の額（C）：申請額（融資額を上限とする）",
 )
 def _subsidy_amount(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _least(f.pp1176_requested_amount, v.subsidy_max)
+    return least(f.pp1176_requested_amount, v.subsidy_max)
 
 
 @pp1176.value(

@@ -9,7 +9,6 @@ term; the procedure's working-day limits are plain functions below on the Russia
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
-from ...engine.rules import amount
+from ...engine.rules import amount, least
 from . import common as _common  # noqa: F401  - the shared RU facts read below
 
 facts = catalog("RU")
@@ -169,13 +168,6 @@ def _project_type(f: F, p: P) -> pl.Expr:
     return f.spic_project_type != "other"
 
 
-def _strict(combine: Callable[..., pl.Expr], *exprs: pl.Expr) -> pl.Expr:
-    """``pl.min_horizontal``/``max_horizontal`` skip nulls; the law's "the smaller of" does not:
-    an unknown term keeps the result unknown. (Local helper; a candidate for engine.rules.)"""
-    unknown = pl.any_horizontal([expr.is_null() for expr in exprs])
-    return pl.when(unknown).then(None).otherwise(combine(*exprs))
-
-
 def _minimum(f: F, p: P) -> pl.Expr:
     chosen = f.spic_government_minimum_set
     return (
@@ -218,7 +210,7 @@ def _v_minimum(f: F, p: P, v: ValuesView) -> pl.Expr:
 )
 def _v_term(f: F, p: P, v: ValuesView) -> pl.Expr:
     term = f.spic_years_to_operating_profit + pl.lit(p.term_years_after_operating_profit)
-    return _strict(pl.min_horizontal, term, pl.lit(p.term_max_years))
+    return least(term, pl.lit(p.term_max_years))
 
 
 @spic.value(
