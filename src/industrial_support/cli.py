@@ -412,3 +412,54 @@ def monitor(
         _emit_json(plain(report.as_dict()))
     else:
         console.print(report.to_text(lang.value), highlight=False)
+
+
+@app.command()
+@friendly
+def synth(
+    rows: Annotated[int, typer.Option(help="number of enterprises")],
+    out: Annotated[Path, typer.Option(help="output .parquet")],
+    seed: Annotated[int, typer.Option(help="random seed: same seed, same register")] = 1,
+) -> None:
+    """Write a reproducible synthetic register of enterprises (JP, RU, KZ)."""
+    from .batch.synth import write
+
+    written = write(rows, seed, out)
+    console.print(f"{written} enterprises written to {out}")
+
+
+@app.command()
+@friendly
+def batch(
+    source: Annotated[Path, typer.Argument(help="register (.parquet or .csv)")],
+    out: Annotated[Path, typer.Option(help="results .parquet: one row per enterprise and program")],
+    as_of: AsOfOption = None,
+    rejects: Annotated[
+        Path | None, typer.Option(help="rejected rows with reasons (.parquet)")
+    ] = None,
+    chunk_rows: Annotated[int, typer.Option(help="rows per chunk (bounds memory)")] = 100_000,
+) -> None:
+    """Screen a whole register against every program, in chunks."""
+    from rich.progress import Progress
+
+    from .batch.run import run_batch
+
+    if chunk_rows < 1:
+        raise IsupportError("chunk-rows: expected 1 or more")
+    date = _date(as_of)
+    rejects = rejects or out.with_name(out.stem + ".rejects.parquet")
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("screening", total=None)
+        summary = run_batch(
+            source,
+            date,
+            out,
+            rejects,
+            chunk_rows=chunk_rows,
+            on_chunk=lambda n: progress.advance(task, n),
+        )
+    console.print(
+        f"{summary.rows} enterprises, {summary.rejected} rejected ({rejects}), "
+        f"{summary.results} program results ({out}): "
+        + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
+    )

@@ -1,0 +1,1 @@
+"""Screening at scale: a synthetic register, chunked batch evaluation, rejects."""
