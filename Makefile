@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(BIN)/isupport screen examples/*.yaml
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 types: $(STAMP)
 	$(BIN)/mypy

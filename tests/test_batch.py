@@ -31,7 +31,7 @@ def test_batch_matches_per_record_explanations(tmp_path: Path) -> None:
     register = tmp_path / "register.parquet"
     write(1500, seed=11, out=register)
     out, rejects = tmp_path / "out.parquet", tmp_path / "rejects.parquet"
-    summary = run_batch(register, AS_OF, out, rejects, chunk_rows=400)  # several chunks
+    summary = run_batch(register, AS_OF, out, rejects, chunk_rows=400, missing=True)  # 4 chunks
     results = pl.read_parquet(out)
     rejected = pl.read_parquet(rejects)
     assert summary.rows == 1500 and rejected.height == summary.rejected
@@ -56,8 +56,16 @@ def test_batch_matches_per_record_explanations(tmp_path: Path) -> None:
         row = source.filter(pl.col("enterprise_id") == enterprise).row(0, named=True)
         case = {s.name: row[s.name] for s in facts if row[s.name] is not None}
         rules = RuleSet([p for p in programs if p.jurisdiction == jurisdiction], AS_OF)
-        single = {r.program.id: r.status.value for r in rules.explain(case)}
-        assert dict(rows.select("program", "status").iter_rows()) == single
+        single = {
+            r.program.id: (r.status.value, sorted(r.missing_facts)) for r in rules.explain(case)
+        }
+        batch = {
+            program: (status, sorted(missing))
+            for program, status, missing in rows.select(
+                "program", "status", "missing_facts"
+            ).iter_rows()
+        }
+        assert batch == single
 
 
 def test_cli_synth_and_batch(tmp_path: Path) -> None:

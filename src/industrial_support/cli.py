@@ -438,6 +438,7 @@ def batch(
         Path | None, typer.Option(help="rejected rows with reasons (.parquet)")
     ] = None,
     chunk_rows: Annotated[int, typer.Option(help="rows per chunk (bounds memory)")] = 100_000,
+    missing: Annotated[bool, typer.Option(help="add each result's missing facts (slower)")] = False,
 ) -> None:
     """Screen a whole register against every program, in chunks."""
     from rich.progress import Progress
@@ -456,6 +457,7 @@ def batch(
             out,
             rejects,
             chunk_rows=chunk_rows,
+            missing=missing,
             on_chunk=lambda n: progress.advance(task, n),
         )
     console.print(

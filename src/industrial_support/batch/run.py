@@ -25,19 +25,23 @@ from .validate import ENTERPRISE, JURISDICTION, split_valid
 
 OUTPUT_SCHEMA = pa.schema(
     [
-        (ENTERPRISE, pa.string()),
-        (JURISDICTION, pa.string()),
-        ("program", pa.string()),
-        ("status", pa.string()),
-        ("key_value", pa.string()),
+        (ENTERPRISE, pa.large_string()),
+        (JURISDICTION, pa.large_string()),
+        ("program", pa.large_string()),
+        ("status", pa.large_string()),
+        ("key_value", pa.large_string()),
         ("key_amount", pa.decimal128(38, 10)),
-        ("currency", pa.string()),
-        ("missing_facts", pa.list_(pa.string())),
-        ("parameters", pa.string()),
+        ("currency", pa.large_string()),
+        ("parameters", pa.large_string()),
     ]
 )
+MISSING_FIELD = pa.field("missing_facts", pa.large_list(pa.large_string()))
 REJECT_SCHEMA = pa.schema(
-    [(ENTERPRISE, pa.string()), (JURISDICTION, pa.string()), ("reason", pa.string())]
+    [
+        (ENTERPRISE, pa.large_string()),
+        (JURISDICTION, pa.large_string()),
+        ("reason", pa.large_string()),
+    ]
 )
 
 
@@ -59,7 +63,13 @@ def _key_value(compiled: CompiledProgram) -> tuple[str, str] | None:
     return None
 
 
-def long_results(results: pl.DataFrame, rules: RuleSet, jurisdiction: str) -> pl.DataFrame:
+def output_schema(missing: bool) -> pa.Schema:
+    return OUTPUT_SCHEMA.append(MISSING_FIELD) if missing else OUTPUT_SCHEMA
+
+
+def long_results(
+    results: pl.DataFrame, rules: RuleSet, jurisdiction: str, missing: bool = False
+) -> pl.DataFrame:
     """Wide rule-set results → one row per enterprise and program."""
     parts = []
     for compiled in rules.programs:
@@ -76,11 +86,11 @@ def long_results(results: pl.DataFrame, rules: RuleSet, jurisdiction: str) -> pl
                     pl.col(column(pid, key[0])) if key else pl.lit(None, dtype=pl.Decimal(38, 10))
                 ).alias("key_amount"),
                 pl.lit(key[1] if key else None, dtype=pl.String).alias("currency"),
-                pl.col(column(pid, "missing")).alias("missing_facts"),
                 pl.lit(parameter_version(compiled, rules.as_of)).alias("parameters"),
+                *([pl.col(column(pid, "missing")).alias("missing_facts")] if missing else []),
             )
         )
-    return pl.concat(parts) if parts else pl.DataFrame(schema=pl.Schema(OUTPUT_SCHEMA))
+    return pl.concat(parts) if parts else pl.DataFrame(schema=pl.Schema(output_schema(missing)))
 
 
 def read_chunks(path: Path, rows: int) -> Iterator[pl.DataFrame]:
@@ -115,8 +125,10 @@ def run_batch(
     rejects: Path,
     *,
     chunk_rows: int = 100_000,
+    missing: bool = False,
     on_chunk: Callable[[int], None] | None = None,
 ) -> Summary:
+    """``missing=True`` adds each result's missing facts (about 5× slower to evaluate)."""
     programs = all_programs()
     rule_sets = {
         j: RuleSet([p for p in programs if p.jurisdiction == j], as_of) for j in JURISDICTIONS
@@ -125,7 +137,7 @@ def run_batch(
     out.parent.mkdir(parents=True, exist_ok=True)
     rejects.parent.mkdir(parents=True, exist_ok=True)
     with (
-        pq.ParquetWriter(out, OUTPUT_SCHEMA) as writer,
+        pq.ParquetWriter(out, schema := output_schema(missing)) as writer,
         pq.ParquetWriter(rejects, REJECT_SCHEMA) as bad,
     ):
         for chunk in read_chunks(source, chunk_rows):
@@ -155,10 +167,10 @@ def run_batch(
                     bad.write_table(invalid.to_arrow().cast(REJECT_SCHEMA))
                     summary.rejected += invalid.height
                 if valid.height:
-                    long = long_results(
-                        rules.evaluate(valid, keep=[ENTERPRISE]), rules, jurisdiction
-                    )
-                    writer.write_table(long.to_arrow().cast(OUTPUT_SCHEMA))
+                    wide = rules.evaluate(valid, keep=[ENTERPRISE], missing=missing)
+                    long = long_results(wide, rules, jurisdiction, missing)
+                    table = long.to_arrow()
+                    writer.write_table(table if table.schema == schema else table.cast(schema))
                     summary.results += long.height
                     for status, count in long.group_by("status").len().iter_rows():
                         summary.by_status[status] = summary.by_status.get(status, 0) + count

@@ -15,6 +15,8 @@ ENTERPRISE = "enterprise_id"
 
 
 def _cast(raw: pl.Expr, spec: FactSpec, source: pl.DataType) -> pl.Expr:
+    if source == spec.dtype:
+        return raw
     if spec.kind == "date" and source == pl.String:
         return raw.str.to_date("%Y-%m-%d", strict=False)
     if spec.kind == "boolean" and source == pl.String:
@@ -23,10 +25,18 @@ def _cast(raw: pl.Expr, spec: FactSpec, source: pl.DataType) -> pl.Expr:
     return raw.cast(spec.dtype, strict=False)
 
 
-def _problem(spec: FactSpec, raw: pl.Expr, typed: pl.Expr) -> pl.Expr:
-    """A reason string where the row's value is invalid, else null."""
-    unreadable = raw.is_not_null() & typed.is_null()
-    checks = [(unreadable, f"fact '{spec.name}': expected {spec.describe_type()}")]
+def _checks(spec: FactSpec, source: pl.DataType) -> list[tuple[pl.Expr, str]]:
+    """(condition that makes a row's value invalid, reason) for one fact."""
+    raw = pl.col(spec.name)
+    typed = _cast(raw, spec, source)
+    checks = []
+    if source != spec.dtype:  # a value that does not convert is invalid
+        checks.append(
+            (
+                raw.is_not_null() & typed.is_null(),
+                f"fact '{spec.name}': expected {spec.describe_type()}",
+            )
+        )
     if spec.minimum is not None:
         checks.append(
             (typed < spec.minimum, f"fact '{spec.name}': expected at least {spec.minimum}")
@@ -35,28 +45,36 @@ def _problem(spec: FactSpec, raw: pl.Expr, typed: pl.Expr) -> pl.Expr:
         checks.append(
             (typed > spec.maximum, f"fact '{spec.name}': expected at most {spec.maximum}")
         )
-    expr: pl.Expr = pl.lit(None, dtype=pl.String)
-    for condition, message in reversed(checks):
-        expr = pl.when(condition).then(pl.lit(message)).otherwise(expr)
-    return expr
+    return checks
 
 
 def split_valid(frame: pl.DataFrame, facts: FactCatalog) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(typed valid rows with the catalog's columns, rejects with a reason)."""
-    columns = [spec for spec in facts.specs() if spec.name in frame.columns]
-    typed = {spec.name: _cast(pl.col(spec.name), spec, frame.schema[spec.name]) for spec in columns}
-    problems = [_problem(spec, pl.col(spec.name), typed[spec.name]) for spec in columns]
-    reason = pl.coalesce(problems) if problems else pl.lit(None, dtype=pl.String)
-    checked = frame.with_columns(
-        reason.alias("_reason"), *(expr.alias(f"_typed_{name}") for name, expr in typed.items())
+    specs = [spec for spec in facts.specs() if spec.name in frame.columns]
+    checks = [check for spec in specs for check in _checks(spec, frame.schema[spec.name])]
+    # Most rows are valid: flag bad rows with one cheap test, and spell out the reason (the
+    # first failing fact) only for the rows flagged.
+    bad = (
+        pl.any_horizontal([condition.fill_null(False) for condition, _ in checks])
+        if checks
+        else pl.lit(False)
     )
-    rejects = checked.filter(pl.col("_reason").is_not_null()).select(
+    marked = frame.with_columns(bad.alias("_bad"))
+    valid = marked.filter(~pl.col("_bad")).select(
+        pl.col(ENTERPRISE).cast(pl.String),
+        *(
+            _cast(pl.col(spec.name), spec, frame.schema[spec.name]).alias(spec.name)
+            for spec in specs
+        ),
+    )
+    reason = (
+        pl.coalesce([pl.when(condition).then(pl.lit(message)) for condition, message in checks])
+        if checks
+        else pl.lit(None, pl.String)
+    )
+    rejects = marked.filter(pl.col("_bad")).select(
         pl.col(ENTERPRISE).cast(pl.String),
         pl.col(JURISDICTION).cast(pl.String),
-        pl.col("_reason").alias("reason"),
-    )
-    valid = checked.filter(pl.col("_reason").is_null()).select(
-        pl.col(ENTERPRISE).cast(pl.String),
-        *(pl.col(f"_typed_{name}").alias(name) for name in typed),
+        reason.alias("reason"),
     )
     return valid, rejects
