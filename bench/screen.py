@@ -110,7 +110,7 @@ def main() -> None:
 
     # the same sample with missing facts, to compare both paths on everything they report
     sample_register = work / "sample.parquet"
-    pl.read_parquet(register).head(args.sample * 2).write_parquet(sample_register)
+    pl.scan_parquet(register).head(args.sample * 2).collect().write_parquet(sample_register)
     sample_out = work / "sample-out.parquet"
     run_batch(sample_register, AS_OF, sample_out, work / "sample-rejects.parquet", missing=True)
     seconds, rows, mismatches = per_record(sample_register, sample_out, args.sample)
