@@ -39,7 +39,7 @@ import datetime as dt, resource, sys, time
 from pathlib import Path
 from industrial_support.batch.run import run_batch
 start = time.perf_counter()
-summary = run_batch(Path(sys.argv[1]), dt.date(2025, 6, 1), Path(sys.argv[2]), Path(sys.argv[3]), chunk_rows=100_000)
+summary = run_batch(Path(sys.argv[1]), dt.date(2025, 6, 1), Path(sys.argv[2]), Path(sys.argv[3]), chunk_rows=50_000)
 print(summary.rows, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -99,7 +99,7 @@ def main() -> None:
 
     start = time.perf_counter()
     summary = run_batch(
-        register, AS_OF, work / "out.parquet", work / "rejects.parquet", chunk_rows=100_000
+        register, AS_OF, work / "out.parquet", work / "rejects.parquet", chunk_rows=50_000
     )
     batch_seconds = time.perf_counter() - start
     batch_rate = summary.rows / batch_seconds

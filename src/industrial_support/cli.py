@@ -437,7 +437,7 @@ def batch(
     rejects: Annotated[
         Path | None, typer.Option(help="rejected rows with reasons (.parquet)")
     ] = None,
-    chunk_rows: Annotated[int, typer.Option(help="rows per chunk (bounds memory)")] = 100_000,
+    chunk_rows: Annotated[int, typer.Option(help="rows per chunk (bounds memory)")] = 50_000,
     missing: Annotated[bool, typer.Option(help="add each result's missing facts (slower)")] = False,
 ) -> None:
     """Screen a whole register against every program, in chunks."""

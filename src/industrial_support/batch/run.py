@@ -107,6 +107,13 @@ def read_chunks(path: Path, rows: int) -> Iterator[pl.DataFrame]:
     for required in (ENTERPRISE, JURISDICTION):
         if required not in names:
             raise IsupportError(f"input: column {required!r} is missing")
+    if suffix == ".parquet":
+        # Arrow's reader holds one batch at a time, which keeps memory bounded.
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=rows):
+            frame = pl.from_arrow(batch)
+            assert isinstance(frame, pl.DataFrame)
+            yield frame
+        return
     yield from lazy.collect_batches(chunk_size=rows)
 
 
@@ -124,7 +131,7 @@ def run_batch(
     out: Path,
     rejects: Path,
     *,
-    chunk_rows: int = 100_000,
+    chunk_rows: int = 50_000,
     missing: bool = False,
     on_chunk: Callable[[int], None] | None = None,
 ) -> Summary:
