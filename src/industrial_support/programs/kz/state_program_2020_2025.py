@@ -614,17 +614,37 @@ new_industrial_player.requires_program(
 )
 
 
+def _manufacturing_criterion(program: Program, group: int) -> None:
+    """Groups 1-3 share this test; written once, added to each group's program."""
+
+    @program.criterion(
+        "manufacturing_or_related",
+        f"001 §5.2 Group {group}",
+        en="Works in manufacturing or services related to it",
+        ja="製造業又は製造業関連サービスを営むこと",
+    )
+    def _activity(f: F, p: P) -> pl.Expr:
+        return _manufacturing(f)
+
+
+def _existing_firm_criterion(program: Program, group: int) -> None:
+    """Groups 2-3: an existing firm (whether it is "newly created" is an official's call)."""
+
+    @program.criterion(
+        "existing_firm",
+        f"001 §5.2 Group {group}",
+        en="Is an existing firm, not a newly created one",
+        ja="創業まもない企業ではなく既存企業であること",
+        on_unknown="review",
+    )
+    def _existing(f: F, p: P) -> pl.Expr:
+        return f.kz_sp_newly_created.not_()
+
+
 # Reading: the targeted incentives are for manufacturers (direction 2 speaks of "製造業企業");
 # group 1 says "manufacturing and related services" outright, and we apply the same to groups
 # 2 and 3. Alternative: groups 2 and 3 open to any sector.
-@new_industrial_player.criterion(
-    "manufacturing_or_related",
-    "001 §5.2 Group 1",
-    en="Works in manufacturing or services related to it",
-    ja="製造業又は製造業関連サービスを営むこと",
-)
-def _g1_activity(f: F, p: P) -> pl.Expr:
-    return _manufacturing(f)
+_manufacturing_criterion(new_industrial_player, 1)
 
 
 @new_industrial_player.criterion(
@@ -683,27 +703,12 @@ strong_rear.requires_program(
 )
 
 
-@strong_rear.criterion(
-    "manufacturing_or_related",
-    "001 §5.2 Group 2",
-    en="Works in manufacturing or services related to it",
-    ja="製造業又は製造業関連サービスを営むこと",
-)
-def _g2_activity(f: F, p: P) -> pl.Expr:
-    return _manufacturing(f)
+_manufacturing_criterion(strong_rear, 2)
 
 
 # Reading: "すでに国内市場で活動" describes an existing firm, so a newly created one is
 # group 1, not group 2. Alternative: a new firm could also be group 2.
-@strong_rear.criterion(
-    "existing_firm",
-    "001 §5.2 Group 2",
-    en="Is an existing firm, not a newly created one",
-    ja="創業まもない企業ではなく既存企業であること",
-    on_unknown="review",
-)
-def _g2_existing(f: F, p: P) -> pl.Expr:
-    return f.kz_sp_newly_created.not_()
+_existing_firm_criterion(strong_rear, 2)
 
 
 @strong_rear.criterion(
@@ -775,25 +780,10 @@ growth_driver.requires_program(
 )
 
 
-@growth_driver.criterion(
-    "manufacturing_or_related",
-    "001 §5.2 Group 3",
-    en="Works in manufacturing or services related to it",
-    ja="製造業又は製造業関連サービスを営むこと",
-)
-def _g3_activity(f: F, p: P) -> pl.Expr:
-    return _manufacturing(f)
+_manufacturing_criterion(growth_driver, 3)
 
 
-@growth_driver.criterion(
-    "existing_firm",
-    "001 §5.2 Group 3",
-    en="Is an existing firm, not a newly created one",
-    ja="創業まもない企業ではなく既存企業であること",
-    on_unknown="review",
-)
-def _g3_existing(f: F, p: P) -> pl.Expr:
-    return f.kz_sp_newly_created.not_()
+_existing_firm_criterion(growth_driver, 3)
 
 
 @growth_driver.criterion(

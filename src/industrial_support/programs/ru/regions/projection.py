@@ -37,11 +37,11 @@ import polars as pl
 
 from ....engine.errors import ParameterError, ProgramError
 from ....engine.evaluate import RuleSet
-from ....engine.facts import catalog
+from ....engine.facts import FactsView, catalog
 from ....engine.money import MoneyError, to_decimal
 from ....engine.outcomes import Status
-from ....engine.parameters import ParameterSet
-from ....engine.program import Program
+from ....engine.parameters import ParameterSet, ParameterView
+from ....engine.program import Program, ValuesView
 
 facts = catalog("RU")
 
@@ -204,6 +204,21 @@ def register_regime(
     regime.check()
     REGIMES[program.id] = regime
     return regime
+
+
+def transport_exemption(program: Program, citation: str, parameter: str) -> None:
+    """The years without transport tax, a value every regime with that relief reports (the
+    seed gives no base or rate, so it is not projected)."""
+
+    @program.value(
+        "transport_tax_exempt_years",
+        citation,
+        unit="years",
+        en="Years without transport tax",
+        ja="輸送税の免除期間（年）",
+    )
+    def _years(f: FactsView, p: ParameterView, v: ValuesView) -> pl.Expr:
+        return pl.lit(p.resolve(parameter).value)
 
 
 def standard_rate(kind: str, on: dt.date) -> Rate:

@@ -21,7 +21,7 @@ from ....engine.parameters import ParameterSet
 from ....engine.parameters import ParameterView as P
 from ....engine.program import Program, ValuesView
 from ....engine.rules import amount
-from .projection import register_regime
+from .projection import register_regime, transport_exemption
 
 facts = catalog("RU")
 
@@ -437,15 +437,7 @@ def _g_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     )
 
 
-@tor_togliatti.value(
-    "transport_tax_exempt_years",
-    "004 §3 col.3 transport tax",
-    unit="years",
-    en="Years without transport tax",
-    ja="輸送税の免除期間（年）",
-)
-def _g_transport(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return pl.lit(p.tor_transport_exempt_years)
+transport_exemption(tor_togliatti, "004 §3 col.3 transport tax", "tor_transport_exempt_years")
 
 
 # ---------------------------------------------------------------------------------------

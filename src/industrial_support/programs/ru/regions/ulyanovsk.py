@@ -25,7 +25,7 @@ from ....engine.parameters import ParameterSet
 from ....engine.parameters import ParameterView as P
 from ....engine.program import Program, ValuesView
 from ....engine.rules import amount, lookup
-from .projection import register_regime
+from .projection import register_regime, transport_exemption
 
 facts = catalog("RU")
 
@@ -456,15 +456,9 @@ def _s_earliest(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.uly_application_date.dt.offset_by(f"-{p.special_establishment_window_years}y")
 
 
-@special_significance.value(
-    "transport_tax_exempt_years",
-    "004 §2 col.2 transport tax",
-    unit="years",
-    en="Years without transport tax",
-    ja="輸送税の免除期間（年）",
+transport_exemption(
+    special_significance, "004 §2 col.2 transport tax", "special_transport_exempt_years"
 )
-def _s_transport(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return pl.lit(p.special_transport_exempt_years)
 
 
 # ---------------------------------------------------------------------------------------
@@ -539,15 +533,7 @@ def _z_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     )
 
 
-@sez.value(
-    "transport_tax_exempt_years",
-    "004 §2 col.3 transport tax",
-    unit="years",
-    en="Years without transport tax",
-    ja="輸送税の免除期間（年）",
-)
-def _z_transport(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return pl.lit(p.sez_transport_exempt_years)
+transport_exemption(sez, "004 §2 col.3 transport tax", "sez_transport_exempt_years")
 
 
 # ---------------------------------------------------------------------------------------
@@ -656,15 +642,7 @@ def _t_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     )
 
 
-@tor_dimitrovgrad.value(
-    "transport_tax_exempt_years",
-    "004 §2 col.4 transport tax",
-    unit="years",
-    en="Years without transport tax",
-    ja="輸送税の免除期間（年）",
-)
-def _t_transport(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return pl.lit(p.tor_transport_exempt_years)
+transport_exemption(tor_dimitrovgrad, "004 §2 col.4 transport tax", "tor_transport_exempt_years")
 
 
 register_regime(priority_project, profit="priority_profit_rate", property="priority_property_rate")
