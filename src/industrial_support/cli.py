@@ -465,3 +465,38 @@ def batch(
         f"{summary.results} program results ({out}): "
         + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
     )
+
+
+@app.command()
+@friendly
+def serve(
+    demo: Annotated[
+        bool, typer.Option(help="start on a fresh SQLite file with demonstration data")
+    ] = False,
+    db: Annotated[
+        str | None, typer.Option(help="database URL (default: ISUPPORT_DB or SQLite)")
+    ] = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
+    """Serve the web application and the HTTP API."""
+    import uvicorn
+
+    from .web import demo as demo_data
+    from .web.app import create_app
+
+    if demo and db is None:
+        fresh = Path("var") / "demo.db"
+        for leftover in (fresh, fresh.with_suffix(".db-wal"), fresh.with_suffix(".db-shm")):
+            leftover.unlink(missing_ok=True)
+        db = f"sqlite:///{fresh}"
+    application = create_app(db)
+    if demo:
+        application.state.demo = demo_data.load(application.state.services)
+        console.print(
+            "Demonstration accounts: "
+            + ", ".join(a.username for a in application.state.demo.accounts)
+            + f" (password: {application.state.demo.password})"
+        )
+    console.print(f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -15,6 +15,7 @@ from decimal import Decimal
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+import industrial_support.accounts.models  # noqa: F401 - its tables belong to the same schema
 from industrial_support.cases.models import Base
 from industrial_support.cases.procedure import ProcedureError
 from industrial_support.cases.store import CaseStore

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import industrial_support.accounts.models  # noqa: F401 - its tables belong to the same schema
 from industrial_support.cases.models import Base
 
 connection = context.config.attributes["connection"]

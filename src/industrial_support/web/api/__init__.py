@@ -1,0 +1,5 @@
+"""The JSON API under /api: one router per area."""
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/api")

@@ -1,0 +1,56 @@
+"""The application factory: API and pages over one case store (SQLite by default)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from ..accounts.service import AccountStore
+from ..cases.store import CaseStore
+from ..engine.program import all_programs
+from . import errors
+from .context import Services
+
+STATIC = Path(__file__).parent / "static"
+
+API_DESCRIPTION = """Programs of state support for industry in Japan, Russia and Kazakhstan as
+cited, dated rules; screening and explanation; deadlines on each country's calendar; the
+administration of applications; and program monitoring.
+
+Money is a decimal string with its currency (`{"amount": "80000000.00", "currency": "RUB"}`),
+never a float. Errors are JSON `{"error": {"code", "message", "fields": [{"field", "message"}]}}`
+with a 4xx status. Authenticate with `Authorization: Bearer <token>` (create one on the account
+page) or a browser session (then send the `X-CSRF-Token` header on writes)."""
+
+
+def create_app(
+    db_url: str | None = None, *, today: Callable[[], dt.date] = dt.date.today
+) -> FastAPI:
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    all_programs()  # load every program before the first request
+    cases = CaseStore(db_url)
+    app = FastAPI(
+        title="industrial-support API",
+        version="1",
+        description=API_DESCRIPTION,
+        openapi_tags=[
+            {"name": "programs", "description": "Programs, criteria, parameters, facts"},
+            {"name": "screening", "description": "Screen and explain an enterprise"},
+            {"name": "deadlines", "description": "Deadlines on each country's calendar"},
+            {"name": "cases", "description": "Calls, applications, transitions, obligations"},
+            {"name": "analysis", "description": "Regional comparison and monitoring"},
+        ],
+    )
+    app.state.services = Services(cases, AccountStore(cases.engine), today)
+    app.state.demo = None
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    return app

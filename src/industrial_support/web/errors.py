@@ -1,0 +1,102 @@
+"""Every failure a caller can cause becomes a 4xx that names the field and what was
+expected: JSON under /api, a page for browsers. A 5xx means a bug of ours."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..accounts.service import AccountError
+from ..cases.procedure import ProcedureError
+from ..cases.store import ConflictError, NotFoundError
+from ..engine.errors import FactError, IsupportError
+from .context import AuthError, CsrfError, ForbiddenError, language
+from .i18n import render
+
+_FIELD = re.compile(r"^(?:fact )?'?([A-Za-z_][\w.\-\[\]]*)'?: ")
+
+
+def _field(message: str) -> str | None:
+    match = _FIELD.match(message)
+    return match.group(1) if match else None
+
+
+def _status(error: Exception) -> tuple[int, str]:
+    if isinstance(error, AuthError):
+        return 401, "unauthenticated"
+    if isinstance(error, ForbiddenError | CsrfError):
+        return 403, "forbidden"
+    if isinstance(error, NotFoundError):
+        return 404, "not_found"
+    if isinstance(error, ConflictError):
+        return 409, "conflict"
+    if isinstance(error, ProcedureError):
+        return 409, "not_allowed_now"
+    if isinstance(error, AccountError) and "taken" in str(error):
+        return 409, "conflict"
+    return 422, "invalid_input"
+
+
+def _body(code: str, message: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "fields": fields}}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def _page(request: Request, status: int, message: str) -> Response:
+    if status == 401:
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    lang = language(request)
+    html = render(lang, "error.html", status=status, message=message, caller=None, request=request)
+    return HTMLResponse(html, status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    async def known(request: Request, error: Exception) -> Response:
+        status, code = _status(error)
+        message = str(error)
+        if not _wants_json(request):
+            return _page(request, status, message)
+        field = error.field if isinstance(error, FactError) else _field(message)
+        fields = [{"field": field, "message": message}] if field else []
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(_body(code, message, fields), status_code=status, headers=headers)
+
+    async def invalid(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        fields = [
+            {
+                "field": ".".join(str(part) for part in item.get("loc", ()) if part != "body")
+                or "body",
+                "message": str(item.get("msg", "invalid")),
+            }
+            for item in error.errors()
+        ]
+        message = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
+        if not _wants_json(request):
+            return _page(request, 422, message)
+        return JSONResponse(_body("invalid_input", message, fields), status_code=422)
+
+    async def http(request: Request, error: Exception) -> Response:
+        assert isinstance(error, StarletteHTTPException)
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        if not _wants_json(request):
+            return _page(request, error.status_code, str(error.detail))
+        return JSONResponse(
+            _body(code, str(error.detail), []),
+            status_code=error.status_code,
+            headers=getattr(error, "headers", None),
+        )
+
+    for kind in (IsupportError, AuthError, ForbiddenError, CsrfError):
+        app.add_exception_handler(kind, known)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(StarletteHTTPException, http)
