@@ -46,19 +46,21 @@ def _money(text: str) -> Money:
     return Money.of(parts[0], parts[1])
 
 
-def _value(raw: str) -> Any:
+def parse_value(raw: str) -> Any:
+    """A step datum from text: true/false, a small whole number (a year), else the text."""
     if raw in ("true", "false"):
         return raw == "true"
     return int(raw) if raw.lstrip("-").isdigit() and len(raw) < 6 else raw
 
 
-def _data(pairs: list[str] | None) -> dict[str, Any]:
+def parse_data(pairs: list[str] | None) -> dict[str, Any]:
+    """Step data given as key=value pairs (the command line and the workbench form)."""
     data = {}
     for pair in pairs or []:
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise IsupportError(f"data: expected key=value, got {pair!r}")
-        data[key] = _value(value)
+        data[key] = parse_value(value)
     return data
 
 
@@ -166,7 +168,7 @@ def act(
         on=_date(on, "on"),
         reason=reason,
         note=note,
-        data=_data(data),
+        data=parse_data(data),
     )
     _out(_case_dict(view)) if json_ else console.print(f"case {view.id}: {view.state}")
 

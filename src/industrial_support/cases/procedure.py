@@ -112,14 +112,31 @@ class Procedure:
     submit_opens: tuple[Opens, ...] = ()
     uses_calls: bool = True  # applications answer a call (numbered in order of arrival)
     call_check: CallCheck | None = None
+    program: str | None = None  # the program whose rules decide eligibility, if any
+    # labels for people, {id: {"en": ..., "ja": ...}}: every state and obligation kind
+    state_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    obligation_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         actions = [step.action for step in self.steps]
         if len(actions) != len(set(actions)):
             raise ValueError(f"procedure {self.id}: an action is defined twice")
+        unlabelled = (self.states() - set(self.state_labels)) | (
+            self.obligation_kinds() - set(self.obligation_labels)
+        )
+        if unlabelled:
+            raise ValueError(f"procedure {self.id}: no en/ja label for {sorted(unlabelled)}")
         cite(self.submit_basis)
         for step in self.steps:
             step.citation  # noqa: B018 - a step whose basis names no source fails here
+
+    def states(self) -> set[str]:
+        targets = {step.target for step in self.steps if step.target != "="}
+        return {self.initial} | {s for step in self.steps for s in step.sources} | targets
+
+    def obligation_kinds(self) -> set[str]:
+        opened = [*self.submit_opens, *(spec for step in self.steps for spec in step.opens)]
+        return {spec.kind for spec in opened}
 
     def step(self, action: str) -> Step:
         for step in self.steps:

@@ -206,6 +206,12 @@ class CaseStore:
                 raise NotFoundError(f"call: no call {call_id}")
             return call
 
+    def calls(self) -> list[Call]:
+        """Every call, newest first."""
+        with self.sessions() as session:
+            query = select(Call).order_by(Call.published_on.desc(), Call.id.desc())
+            return list(session.scalars(query))
+
     # --- applications --------------------------------------------------------------------
     def submit(
         self,

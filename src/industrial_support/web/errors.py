@@ -27,6 +27,11 @@ def _field(message: str) -> str | None:
     return match.group(1) if match else None
 
 
+def status_of(error: Exception) -> int:
+    """The HTTP status an error maps to (pages that show errors in place use it)."""
+    return _status(error)[0]
+
+
 def _status(error: Exception) -> tuple[int, str]:
     if isinstance(error, AuthError):
         return 401, "unauthenticated"

@@ -75,6 +75,23 @@ procedure = register_procedure(
         initial="submitted",
         submit_basis="000 Art.51-1(2)",
         uses_calls=False,
+        state_labels={
+            "submitted": {"en": "Submitted", "ja": "申請受付"},
+            "verification_failed": {"en": "Verification failed", "ja": "検証不合格"},
+            "production_assessment": {"en": "Production assessment", "ja": "生産評価中"},
+            "site_visit": {"en": "Site visit", "ja": "現地調査中"},
+            "cure_notice": {"en": "Notice to cure", "ja": "是正通知中"},
+            "included": {"en": "Included in the register", "ja": "登録済み"},
+            "rejected": {"en": "Rejected", "ja": "不登録"},
+            "removed": {"en": "Removed (objection possible)", "ja": "抹消（異議申立可）"},
+            "objection_pending": {"en": "Objection pending", "ja": "異議審査中"},
+            "removal_final": {"en": "Removal final", "ja": "抹消確定"},
+        },
+        obligation_labels={
+            "monitoring": {"en": "Monitoring of the entry", "ja": "登録のモニタリング"},
+            "cure": {"en": "Cure the shortcomings", "ja": "不備の是正"},
+            "objection": {"en": "Object to the removal", "ja": "抹消への異議申立"},
+        },
         final=frozenset({"verification_failed", "rejected", "removal_final"}),
         steps=(
             Step(

@@ -2,7 +2,9 @@
 
 from fastapi import APIRouter
 
-from . import auth
+from . import auth, cases, workbench
 
 router = APIRouter()
 router.include_router(auth.router)
+router.include_router(cases.router)
+router.include_router(workbench.router)

@@ -1,0 +1,193 @@
+"""Applications: an applicant's cases and calls, applying to a call, and the case page
+every permitted reader sees (with the steps the reader may take)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ...accounts.service import Principal
+from ...case_cli import parse_data
+from ...cases.procedure import get_procedure
+from ...cases.procedures._rules import evaluate
+from ...cases.store import CaseView
+from ...engine.errors import IsupportError
+from ..casework import calls, due_items, readable_case, steps_for, visible_cases
+from ..context import CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
+from ..errors import status_of
+from .common import page
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/cases", response_class=HTMLResponse)
+def my_cases(request: Request, who: CallerDep, stores: ServicesDep) -> Response:
+    principal = who.require()
+    if principal.role != "applicant":
+        return RedirectResponse("/work", status_code=303)
+    today = stores.today()
+    enterprise = stores.accounts.enterprise(principal.enterprise_id or "")
+    jurisdiction = enterprise.jurisdiction if enterprise else None
+    open_calls = [
+        summary
+        for summary in calls(stores.cases, principal, today)
+        if summary.open and summary.procedure.jurisdiction == jurisdiction
+    ]
+    return page(
+        request,
+        "cases.html",
+        section="cases",
+        enterprise=enterprise,
+        cases=visible_cases(stores.cases, principal),
+        open_calls=open_calls,
+        due=due_items(stores.cases, principal, today),
+        today=today,
+        procedure=get_procedure,
+    )
+
+
+def _apply_context(stores: Services, principal: Principal, call_id: int) -> dict[str, Any]:
+    if principal.role != "applicant":
+        raise ForbiddenError("role: only an applicant applies, for its own enterprise")
+    call = stores.cases.call(call_id)
+    procedure = get_procedure(call.procedure)
+    enterprise = stores.accounts.enterprise(principal.enterprise_id or "")
+    if enterprise is None or enterprise.jurisdiction != procedure.jurisdiction:
+        raise ForbiddenError(f"call: {call.title} is not open to enterprises of your country")
+    today = stores.today()
+    result = evaluate(procedure.program, enterprise.facts, today) if procedure.program else None
+    return {
+        "call": call,
+        "procedure": procedure,
+        "enterprise": enterprise,
+        "result": result,
+        "today": today,
+        "window_open": call.published_on <= today <= call.closes_on,
+    }
+
+
+@router.get("/calls/{call_id}/apply", response_class=HTMLResponse)
+def apply_form(call_id: int, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
+    context = _apply_context(stores, who.require(), call_id)
+    # one key per form: a double click or a resent form stores one application
+    return page(request, "apply.html", section="cases", key=secrets.token_urlsafe(16), **context)
+
+
+@router.post("/calls/{call_id}/apply")
+def apply(
+    call_id: int,
+    request: Request,
+    who: CallerDep,
+    stores: ServicesDep,
+    idempotency_key: Annotated[str, Form(min_length=8, max_length=64)],
+    subject: Annotated[str, Form(max_length=300)] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    principal = who.require()
+    check_csrf(request, who, csrf_token)
+    context = _apply_context(stores, principal, call_id)
+    enterprise = stores.accounts.enterprise(principal.enterprise_id or "")
+    assert enterprise is not None
+    try:
+        case = stores.cases.submit(
+            call_id=call_id,
+            enterprise_id=enterprise.id,
+            facts=enterprise.facts,
+            actor=principal.username,
+            submitted_at=dt.datetime.combine(
+                stores.today(), dt.datetime.now(dt.UTC).time(), dt.UTC
+            ),
+            subject=subject.strip() or None,
+            idempotency_key=f"web:{principal.account_id}:{idempotency_key}",
+        )
+    except IsupportError as error:
+        return page(
+            request,
+            "apply.html",
+            status_code=status_of(error),
+            section="cases",
+            key=idempotency_key,
+            error=str(error),
+            **context,
+        )
+    return RedirectResponse(f"/cases/{case.id}", status_code=303)
+
+
+def _case_page(
+    request: Request,
+    stores: Services,
+    principal: Principal,
+    case: CaseView,
+    status_code: int = 200,
+    error: str | None = None,
+) -> Response:
+    procedure = get_procedure(case.procedure)
+    today = stores.today()
+    obligations = [item for item in stores.cases.due(today) if item.case_id == case.id]
+    call = stores.cases.call(case.call_id) if case.call_id else None
+    enterprise = stores.accounts.enterprise(case.enterprise_id)
+    return page(
+        request,
+        "case.html",
+        status_code=status_code,
+        section="cases" if principal.role == "applicant" else "work",
+        case=case,
+        call=call,
+        enterprise=enterprise,
+        procedure=procedure,
+        log=stores.cases.log(case.id),
+        obligations=obligations,
+        steps=steps_for(principal, case),
+        today=today,
+        error=error,
+    )
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(case_id: int, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
+    principal = who.require()
+    return _case_page(request, stores, principal, readable_case(stores.cases, principal, case_id))
+
+
+@router.post("/cases/{case_id}/act")
+def act(
+    case_id: int,
+    request: Request,
+    who: CallerDep,
+    stores: ServicesDep,
+    action: Annotated[str, Form(max_length=64)],
+    reason: Annotated[str, Form(max_length=64)] = "",
+    note: Annotated[str, Form(max_length=2000)] = "",
+    on: Annotated[str, Form(max_length=10)] = "",
+    data: Annotated[str, Form(max_length=4000)] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    principal = who.require()
+    check_csrf(request, who, csrf_token)
+    case = readable_case(stores.cases, principal, case_id)
+    if action not in {step.action for step in steps_for(principal, case)}:
+        raise ForbiddenError(f"action: you may not take {action!r} on case {case_id} now")
+    try:
+        event_date = dt.date.fromisoformat(on) if on else stores.today()
+    except ValueError:
+        return _case_page(
+            request, stores, principal, case, 422, f"on: expected YYYY-MM-DD, got {on!r}"
+        )
+    try:
+        stores.cases.act(
+            case_id,
+            action,
+            actor=principal.username,
+            role=principal.role,
+            on=event_date,
+            reason=reason or None,
+            note=note.strip() or None,
+            data=parse_data([line.strip() for line in data.splitlines() if line.strip()]),
+        )
+    except IsupportError as error:
+        return _case_page(request, stores, principal, case, status_of(error), str(error))
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
