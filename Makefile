@@ -1,6 +1,7 @@
 # Two commands, on a fresh machine with only Python 3.11+:
-#   make run   - set up .venv and screen the bundled example enterprises
+#   make run   - set up .venv and serve the web application on SQLite with demonstration data
 #   make test  - set up .venv and run lint, type check and the whole test suite
+#                (installs PostgreSQL and Chromium from Debian's packages when missing)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/isupport screen examples/*.yaml
+	$(BIN)/isupport serve --demo $(if $(PORT),--port $(PORT))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -25,6 +26,7 @@ types: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	bash scripts/ensure-chromium.sh
 	bash scripts/with-postgres.sh $(BIN)/pytest
 
 test: lint types pytest
