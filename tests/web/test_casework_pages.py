@@ -125,3 +125,30 @@ def test_pages_come_in_japanese(client: TestClient) -> None:
     assert "ワークベンチ" in work.text and "申込受付: 1" in work.text
     case = client.get(f"/cases/{OTHER_ENTERPRISES_CASE}")  # the language choice is remembered
     assert "案件ログ" in case.text and "2025年7月9日" not in case.text
+
+
+def test_official_opens_a_call_within_the_rules(client: TestClient) -> None:
+    csrf = login(client, "official-ru")
+    form = {
+        "csrf_token": csrf,
+        "procedure": "ru.pp1176",
+        "title": "Second selection 2025",
+        "published_on": "2025-06-02",
+        "budget_limit": "250,000,000",
+        "budget_year": "2025",
+    }
+    # 003 §6(b): published 2 June, the window must stay open until at least 2 July
+    short = client.post("/work/calls", data={**form, "closes_on": "2025-07-01"})
+    assert short.status_code == 409 and "2025-07-02" in short.text
+    opened = client.post(
+        "/work/calls", data={**form, "closes_on": "2025-07-02"}, follow_redirects=False
+    )
+    assert opened.status_code == 303
+    work = client.get("/work")
+    assert "Second selection 2025" in work.text and "250,000,000 RUB" in work.text
+    client.cookies.clear()
+    csrf = login(client, "official-kz")  # no authority for Decree 1176
+    refused = client.post(
+        "/work/calls", data={**form, "csrf_token": csrf, "closes_on": "2025-07-02"}
+    )
+    assert refused.status_code == 403
