@@ -152,3 +152,33 @@ def test_official_opens_a_call_within_the_rules(client: TestClient) -> None:
         "/work/calls", data={**form, "csrf_token": csrf, "closes_on": "2025-07-02"}
     )
     assert refused.status_code == 403
+
+
+def test_kz_register_application_without_a_call(client: TestClient) -> None:
+    csrf = login(client, "applicant-kz")
+    listing = client.get("/cases")
+    assert "/procedures/kz.producers_register/apply" in listing.text
+    form = client.get("/procedures/kz.producers_register/apply")
+    assert form.status_code == 200
+    applied = client.post(
+        "/procedures/kz.producers_register/apply",
+        data={"csrf_token": csrf, "idempotency_key": "kz-key-001", "subject": "Tractor trailers"},
+        follow_redirects=False,
+    )
+    assert applied.status_code == 303
+    case_url = applied.headers["location"]
+    client.cookies.clear()
+    official = login(client, "official-kz")
+    work = client.get("/work")
+    assert "Applications without a call" in work.text and "Tractor trailers" in work.text
+    # digital verification confirms production (000 Art.51-1(3)), recorded by the official
+    _act(client, official, case_url, "verification_pass")
+    assert "Production assessment" in client.get(case_url).text
+    log = client.app.state.services.cases.log(int(case_url.rsplit("/", 1)[1]))  # type: ignore[attr-defined]
+    assert [(t.action, t.role, t.actor) for t in log][-1] == (
+        "verification_pass",
+        "system",
+        "official-kz",
+    )
+    # the Decree 1176 call is not a procedure without calls
+    assert client.get("/procedures/ru.pp1176/apply").status_code == 403

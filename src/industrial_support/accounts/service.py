@@ -52,11 +52,13 @@ class Principal:
 
     def may_act(self, enterprise_id: str, procedure: str, step_role: str) -> bool:
         """Applicants take the applicant's steps on their own cases; officials take the
-        official's steps of the procedures they are the authority of; auditors none."""
+        official's steps of the procedures they are the authority of, and record there the
+        results of the automated checks (the "system" steps, e.g. digital verification);
+        auditors none."""
         if self.role == "applicant":
             return step_role == "applicant" and self.enterprise_id == enterprise_id
         if self.role == "official":
-            return step_role == "official" and procedure in self.authorities
+            return step_role in ("official", "system") and procedure in self.authorities
         return False
 
 

@@ -12,12 +12,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts.service import Principal
 from ...case_cli import parse_data
-from ...cases.procedure import get_procedure
+from ...cases.procedure import all_procedures, get_procedure
 from ...cases.procedures._rules import evaluate
 from ...cases.store import CaseView
 from ...engine.errors import IsupportError
 from ..casework import calls, due_items, readable_case, steps_for, visible_cases
-from ..context import CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
+from ..context import Caller, CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
 from ..errors import status_of
 from .common import page
 
@@ -44,20 +44,31 @@ def my_cases(request: Request, who: CallerDep, stores: ServicesDep) -> Response:
         enterprise=enterprise,
         cases=visible_cases(stores.cases, principal),
         open_calls=open_calls,
+        registers=[
+            p for p in all_procedures() if not p.uses_calls and p.jurisdiction == jurisdiction
+        ],
         due=due_items(stores.cases, principal, today),
         today=today,
         procedure=get_procedure,
     )
 
 
-def _apply_context(stores: Services, principal: Principal, call_id: int) -> dict[str, Any]:
+def _apply_context(
+    stores: Services, principal: Principal, call_id: int | None, procedure_id: str | None
+) -> dict[str, Any]:
+    """What the application form shows: the call (or the procedure taking applications
+    without calls), and the enterprise's eligibility under the procedure's program today."""
     if principal.role != "applicant":
         raise ForbiddenError("role: only an applicant applies, for its own enterprise")
-    call = stores.cases.call(call_id)
-    procedure = get_procedure(call.procedure)
+    call = stores.cases.call(call_id) if call_id is not None else None
+    procedure = get_procedure(call.procedure if call else str(procedure_id))
+    if call is None and procedure.uses_calls:
+        raise ForbiddenError(f"procedure: {procedure.id} takes applications through its calls")
     enterprise = stores.accounts.enterprise(principal.enterprise_id or "")
     if enterprise is None or enterprise.jurisdiction != procedure.jurisdiction:
-        raise ForbiddenError(f"call: {call.title} is not open to enterprises of your country")
+        raise ForbiddenError(
+            f"procedure: {procedure.id} is not open to enterprises of your country"
+        )
     today = stores.today()
     result = evaluate(procedure.program, enterprise.facts, today) if procedure.program else None
     return {
@@ -66,35 +77,77 @@ def _apply_context(stores: Services, principal: Principal, call_id: int) -> dict
         "enterprise": enterprise,
         "result": result,
         "today": today,
-        "window_open": call.published_on <= today <= call.closes_on,
+        "window_open": call is None or call.published_on <= today <= call.closes_on,
+        "action": f"/calls/{call.id}/apply" if call else f"/procedures/{procedure.id}/apply",
     }
 
 
 @router.get("/calls/{call_id}/apply", response_class=HTMLResponse)
-def apply_form(call_id: int, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
-    context = _apply_context(stores, who.require(), call_id)
+def apply_to_call_form(
+    call_id: int, request: Request, who: CallerDep, stores: ServicesDep
+) -> Response:
+    context = _apply_context(stores, who.require(), call_id, None)
     # one key per form: a double click or a resent form stores one application
     return page(request, "apply.html", section="cases", key=secrets.token_urlsafe(16), **context)
 
 
+@router.get("/procedures/{procedure_id}/apply", response_class=HTMLResponse)
+def apply_to_procedure_form(
+    procedure_id: str, request: Request, who: CallerDep, stores: ServicesDep
+) -> Response:
+    context = _apply_context(stores, who.require(), None, procedure_id)
+    return page(request, "apply.html", section="cases", key=secrets.token_urlsafe(16), **context)
+
+
+ApplicationKey = Annotated[str, Form(min_length=8, max_length=64)]
+Subject = Annotated[str, Form(max_length=300)]
+CsrfField = Annotated[str | None, Form()]
+
+
 @router.post("/calls/{call_id}/apply")
-def apply(
+def apply_to_call(
     call_id: int,
     request: Request,
     who: CallerDep,
     stores: ServicesDep,
-    idempotency_key: Annotated[str, Form(min_length=8, max_length=64)],
-    subject: Annotated[str, Form(max_length=300)] = "",
-    csrf_token: Annotated[str | None, Form()] = None,
+    idempotency_key: ApplicationKey,
+    subject: Subject = "",
+    csrf_token: CsrfField = None,
+) -> Response:
+    return _apply(request, who, stores, call_id, None, idempotency_key, subject, csrf_token)
+
+
+@router.post("/procedures/{procedure_id}/apply")
+def apply_to_procedure(
+    procedure_id: str,
+    request: Request,
+    who: CallerDep,
+    stores: ServicesDep,
+    idempotency_key: ApplicationKey,
+    subject: Subject = "",
+    csrf_token: CsrfField = None,
+) -> Response:
+    return _apply(request, who, stores, None, procedure_id, idempotency_key, subject, csrf_token)
+
+
+def _apply(
+    request: Request,
+    who: Caller,
+    stores: Services,
+    call_id: int | None,
+    procedure_id: str | None,
+    key: str,
+    subject: str,
+    csrf_token: str | None,
 ) -> Response:
     principal = who.require()
     check_csrf(request, who, csrf_token)
-    context = _apply_context(stores, principal, call_id)
-    enterprise = stores.accounts.enterprise(principal.enterprise_id or "")
-    assert enterprise is not None
+    context = _apply_context(stores, principal, call_id, procedure_id)
+    enterprise = context["enterprise"]
     try:
         case = stores.cases.submit(
             call_id=call_id,
+            procedure_id=None if call_id is not None else context["procedure"].id,
             enterprise_id=enterprise.id,
             facts=enterprise.facts,
             actor=principal.username,
@@ -102,7 +155,7 @@ def apply(
                 stores.today(), dt.datetime.now(dt.UTC).time(), dt.UTC
             ),
             subject=subject.strip() or None,
-            idempotency_key=f"web:{principal.account_id}:{idempotency_key}",
+            idempotency_key=f"web:{principal.account_id}:{key}",
         )
     except IsupportError as error:
         return page(
@@ -110,7 +163,7 @@ def apply(
             "apply.html",
             status_code=status_of(error),
             section="cases",
-            key=idempotency_key,
+            key=key,
             error=str(error),
             **context,
         )
@@ -169,7 +222,8 @@ def act(
     principal = who.require()
     check_csrf(request, who, csrf_token)
     case = readable_case(stores.cases, principal, case_id)
-    if action not in {step.action for step in steps_for(principal, case)}:
+    step = next((s for s in steps_for(principal, case) if s.action == action), None)
+    if step is None:
         raise ForbiddenError(f"action: you may not take {action!r} on case {case_id} now")
     try:
         event_date = dt.date.fromisoformat(on) if on else stores.today()
@@ -182,7 +236,7 @@ def act(
             case_id,
             action,
             actor=principal.username,
-            role=principal.role,
+            role=step.role,  # an official records a system step in the system's name
             on=event_date,
             reason=reason or None,
             note=note.strip() or None,
