@@ -14,6 +14,11 @@ from .conftest import sign_in, sign_out
 
 def test_apply_decide_and_see_the_decision(page: Page, server: str) -> None:
     sign_in(page, server, "applicant-ru")
+    page.click("nav >> text=Screening")
+    page.click("text=Start from my enterprise's declared facts")
+    decree = page.locator("[id='result-ru.pp1176']")
+    expect(decree).to_have_attribute("data-status", "eligible")
+    expect(decree).to_contain_text("80,000,000 RUB")
     page.click("text=My applications")
     page.click("text=Check and apply")
     # 003 §4: eligible; the subsidy is the 80m asked, within the 100m loan
@@ -60,3 +65,13 @@ def test_the_pages_switch_to_japanese(page: Page, server: str) -> None:
     expect(page.locator("h1")).to_have_text("ワークベンチ")
     page.goto(f"{server}/")  # the choice is remembered
     expect(page.locator("nav")).to_contain_text("制度一覧")
+
+
+def test_guided_screening_asks_only_what_still_decides(page: Page, server: str) -> None:
+    page.goto(f"{server}/screen?country=JP")
+    first = page.locator("#questions select").first
+    fact = first.evaluate("element => element.closest('[data-fact]').dataset.fact")
+    expect(page.locator(f"#answers [data-fact='{fact}']")).to_have_count(0)
+    first.select_option("false")  # htmx posts the answer and swaps the questions and results
+    expect(page.locator(f"#answers [data-fact='{fact}']")).to_have_count(1)
+    expect(page.locator(f"#questions [data-fact='{fact}']")).to_have_count(0)

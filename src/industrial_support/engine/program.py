@@ -24,6 +24,8 @@ from .citations import Citation, cite
 from .errors import ProgramError
 from .facts import FactCatalog, FactsView, catalog
 from .parameters import ParameterSet, ParameterView
+from .sectors import ANY
+from .sectors import check as check_sectors
 
 RuleFn = Callable[[FactsView, ParameterView], pl.Expr]
 ValueFn = Callable[[FactsView, ParameterView, "ValuesView"], pl.Expr]
@@ -99,6 +101,8 @@ class Program:
     parameters: ParameterSet | None = None
     in_force_from: dt.date | None = None
     in_force_to: dt.date | None = None
+    # Industries the seed restricts the program to (engine/sectors.py); ("any",) if none.
+    sectors: tuple[str, ...] = (ANY,)
     criteria: list[Criterion] = field(default_factory=list)
     values: list[ComputedValue] = field(default_factory=list)
 
@@ -111,6 +115,7 @@ class Program:
             )
         if set(self.title) != {"en", "ja"}:
             raise ProgramError(f"program {self.id}: title needs 'en' and 'ja'")
+        self.sectors = check_sectors(self.sectors, self.id)
         register(self)
 
     def __hash__(self) -> int:

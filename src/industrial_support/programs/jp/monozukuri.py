@@ -216,6 +216,7 @@ plan_certification = Program(
     id="jp.monozukuri.plan_certification",
     jurisdiction="JP",
     kind="certification",
+    sectors=("manufacturing",),
     title={"en": "Certification of a specified R&D plan", "ja": "特定研究開発等計画の認定"},
     summary={
         "en": "An SME (alone or jointly) has its R&D plan on a designated base technology "
@@ -362,6 +363,7 @@ certified_plan = Program(
     id="jp.monozukuri.certified_plan",
     jurisdiction="JP",
     kind="certification",
+    sectors=("manufacturing",),
     title={"en": "Certified plan in force", "ja": "認定計画の効力"},
     summary={
         "en": "The certification stands: changes re-certified, not revoked; a plan not carried "
@@ -418,6 +420,7 @@ credit_insurance = Program(
     id="jp.monozukuri.credit_insurance",
     jurisdiction="JP",
     kind="insurance",
+    sectors=("manufacturing",),
     title={
         "en": "Credit insurance special terms for R&D-related guarantees",
         "ja": "中小企業信用保険法の特例（特定研究開発等関連保証）",
@@ -586,6 +589,7 @@ investment_company = Program(
     id="jp.monozukuri.investment_company",
     jurisdiction="JP",
     kind="equity",
+    sectors=("manufacturing",),
     title={
         "en": "Equity from an SME investment company for companies above 300m capital",
         "ja": "中小企業投資育成株式会社法の特例（資本金3億円超の株式会社への投資）",
@@ -657,6 +661,7 @@ patent_fee = Program(
     id="jp.monozukuri.patent_fee",
     jurisdiction="JP",
     kind="fee_relief",
+    sectors=("manufacturing",),
     title={"en": "Patent fee relief for results of the certified R&D", "ja": "特許料等の軽減"},
     summary={
         "en": "Annual fees for years 1-10 and the examination-request fee are reduced for the SME "
@@ -789,6 +794,7 @@ reporting = Program(
     id="jp.monozukuri.reporting",
     jurisdiction="JP",
     kind="obligation",
+    sectors=("manufacturing",),
     title={"en": "Duty to report on the certified plan, and the fine", "ja": "報告の徴収及び罰則"},
     summary={
         "en": "Whoever carries out certified R&D must report when the Minister asks; not "

@@ -196,6 +196,7 @@ agreement = Program(
     id="kz.assembly.agreement",
     jurisdiction="KZ",
     kind="contract",
+    sectors=("automotive", "machinery", "components"),
     title={
         "en": "Industrial assembly agreement: entry conditions",
         "ja": "工業組立契約：締結要件",

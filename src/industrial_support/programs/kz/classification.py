@@ -296,6 +296,7 @@ backbone = Program(
     id="kz.backbone_enterprise",
     jurisdiction="KZ",
     kind="classification",
+    sectors=("manufacturing",),
     title={"en": "Backbone enterprise", "ja": "基幹企業"},
     summary={
         "en": "A manufacturing enterprise producing 3% or more of the output of its region, "

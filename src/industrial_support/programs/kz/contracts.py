@@ -423,6 +423,7 @@ offtake = Program(
     in_force_from=CONTRACTS_WORDING_FROM,
     jurisdiction="KZ",
     kind="contract",
+    sectors=("manufacturing",),
     title={"en": "Offtake contract", "ja": "オフテイク契約"},
     summary={
         "en": "Long-term guaranteed purchase of manufactured goods, including goods not yet "
@@ -486,6 +487,7 @@ take_or_pay = Program(
     in_force_from=CONTRACTS_WORDING_FROM,
     jurisdiction="KZ",
     kind="obligation",
+    sectors=("manufacturing",),
     title={
         "en": "Offtake: the customer's duty to take and pay",
         "ja": "オフテイク契約：発注者の受領・支払義務",
@@ -608,6 +610,7 @@ guaranteed_purchase = Program(
     in_force_from=CONTRACTS_WORDING_FROM,
     jurisdiction="KZ",
     kind="contract",
+    sectors=("manufacturing",),
     title={"en": "Guaranteed purchase contract", "ja": "保証購入契約"},
     summary={
         "en": "Long-term guaranteed purchase volumes of goods made at existing facilities, for a "
@@ -906,6 +909,7 @@ raw_listing = Program(
     in_force_from=RAW_WORDING_FROM,
     jurisdiction="KZ",
     kind="register",
+    sectors=("manufacturing",),
     title={
         "en": "Domestic raw materials: application to list a raw material",
         "ja": "国産原材料リストへの登録申請",
@@ -948,6 +952,7 @@ raw_producer = Program(
     in_force_from=RAW_WORDING_FROM,
     jurisdiction="KZ",
     kind="register",
+    sectors=("raw_materials",),
     title={
         "en": "Domestic raw materials: producer on the list and its supply share",
         "ja": "国産原材料生産者のリスト掲載と供給割合",
@@ -1039,6 +1044,7 @@ raw_supply_agreement = Program(
     in_force_from=RAW_WORDING_FROM,
     jurisdiction="KZ",
     kind="contract",
+    sectors=("raw_materials", "manufacturing"),
     title={"en": "Domestic raw-material supply agreement", "ja": "国産原材料供給合意"},
     summary={
         "en": "Tripartite agreement (producer, manufacturer, Authority): a listed producer must "
@@ -1107,6 +1113,7 @@ raw_export_licence = Program(
     in_force_from=RAW_WORDING_FROM,
     jurisdiction="KZ",
     kind="certification",
+    sectors=("raw_materials",),
     title={
         "en": "Export licence for a listed domestic raw material",
         "ja": "国産原材料の輸出ライセンス",

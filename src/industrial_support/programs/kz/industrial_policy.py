@@ -117,6 +117,7 @@ gate = Program(
     id="kz.gate",
     jurisdiction="KZ",
     kind="measure",
+    sectors=("manufacturing",),
     title={
         "en": "Conditions for every state industrial stimulation measure",
         "ja": "国家産業刺激策の共通提供条件",
@@ -205,6 +206,7 @@ competitiveness_agreement = Program(
     id="kz.competitiveness_agreement",
     jurisdiction="KZ",
     kind="contract",
+    sectors=("manufacturing",),
     title={"en": "Agreement on increasing competitiveness", "ja": "競争力向上合意"},
     summary={
         "en": "A new agreement may not be concluded with an entity that failed the "
@@ -248,6 +250,7 @@ refund = Program(
     id="kz.cross_obligation_refund",
     jurisdiction="KZ",
     kind="obligation",
+    sectors=("manufacturing",),
     title={
         "en": "Refund of measure funds for unfulfilled cross-obligations",
         "ja": "交叉責任不履行による刺激策資金の返金",

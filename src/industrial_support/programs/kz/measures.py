@@ -216,6 +216,7 @@ def _measure(
         id=f"kz.measure.{name}",
         jurisdiction="KZ",
         kind=kind,
+        sectors=("manufacturing",),
         title=title,
         summary=summary,
         provider=provider,

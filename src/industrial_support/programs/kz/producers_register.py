@@ -59,6 +59,7 @@ application = Program(
     id="kz.producers_register.application",
     jurisdiction="KZ",
     kind="register",
+    sectors=("manufacturing",),
     title={
         "en": "Application for the Register of Kazakhstan Producers",
         "ja": "カザフスタン生産者レジストリへの登録申請",

@@ -88,6 +88,7 @@ contract = Program(
     id="kz.sic.contract",
     jurisdiction="KZ",
     kind="contract",
+    sectors=("manufacturing", "logistics"),
     title={"en": "Special investment contract", "ja": "特別投資契約"},
     summary={
         "en": "Exemption from import customs duties (equipment, components, spare parts; raw "

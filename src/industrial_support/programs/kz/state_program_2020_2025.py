@@ -541,11 +541,13 @@ def _program(
     summary: dict[str, str],
     source: str,
     provider: dict[str, str] = PROVIDER_MIID,
+    sectors: tuple[str, ...] = ("manufacturing",),
 ) -> Program:
     return Program(
         id=f"kz.program2025.{identifier}",
         jurisdiction="KZ",
         kind=kind,
+        sectors=sectors,
         title=title,
         summary=summary,
         provider=provider,
@@ -1283,6 +1285,7 @@ vehicle_leasing = _program(
     },
     "001 §5.1.2(4)",
     provider={"en": "BRK-Leasing", "ja": "BRK-リージング"},
+    sectors=("manufacturing", "public_sector"),
 )
 
 
@@ -1645,6 +1648,7 @@ qtv_venture = _program(
     },
     "001 §5.1.4(2)",
     provider=QTV,
+    sectors=("technology",),
 )
 qtv_venture.requires_program(
     ownership,
@@ -1765,6 +1769,7 @@ qtv_innovation = _program(
     },
     "001 §5.1.5(5)",
     provider=QTV,
+    sectors=("technology",),
 )
 qtv_innovation.requires_program(
     ownership,

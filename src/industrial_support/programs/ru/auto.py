@@ -471,6 +471,7 @@ employment_retention = Program(
     id="ru.auto.employment_retention",
     jurisdiction="RU",
     kind="subsidy",
+    sectors=("automotive",),
     title={
         "en": "Automakers: subsidy for keeping jobs (Decree No.32)",
         "ja": "自動車メーカー雇用維持補助金（政府決定第32号）",
@@ -566,6 +567,7 @@ rnd = Program(
     id="ru.auto.rnd",
     jurisdiction="RU",
     kind="subsidy",
+    sectors=("automotive",),
     title={
         "en": "Automakers: subsidy for R&D and vehicle-testing costs (Decree No.29)",
         "ja": "自動車メーカー研究開発・車両試験費補助金（政府決定第29号）",
@@ -724,6 +726,7 @@ electricity = Program(
     id="ru.auto.electricity",
     jurisdiction="RU",
     kind="subsidy",
+    sectors=("automotive",),
     title={
         "en": "Automakers: subsidy for electricity bills (Decree No.30)",
         "ja": "自動車メーカー電気料金補助金（政府決定第30号）",
@@ -821,6 +824,7 @@ euro_standards = Program(
     id="ru.auto.euro_standards",
     jurisdiction="RU",
     kind="subsidy",
+    sectors=("automotive",),
     title={
         "en": "Automakers: subsidy for meeting Euro 4 and Euro 5 (Decree No.31)",
         "ja": "自動車メーカーのユーロ4・ユーロ5基準適合費用補助金（政府決定第31号）",
@@ -931,6 +935,7 @@ autonomous = Program(
     id="ru.auto.autonomous",
     jurisdiction="RU",
     kind="subsidy",
+    sectors=("automotive",),
     title={
         "en": "Vehicles with remote and autonomous driving: development-cost subsidy "
         "(Decree No.637)",

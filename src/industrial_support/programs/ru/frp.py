@@ -240,6 +240,7 @@ development = Program(
     id="ru.frp.development",
     jurisdiction="RU",
     kind="loan",
+    sectors=("manufacturing", "machinery"),
     title={
         "en": "FRP 'Development Projects' loan",
         "ja": "工業発展基金「開発プロジェクト」融資",
@@ -259,6 +260,7 @@ leasing = Program(
     id="ru.frp.leasing",
     jurisdiction="RU",
     kind="loan",
+    sectors=("manufacturing", "machinery"),
     title={
         "en": "FRP leasing support (loan for a finance lease)",
         "ja": "工業発展基金リース支援（ファイナンス・リース向け融資）",

@@ -180,6 +180,7 @@ pp1176 = Program(
     id="ru.pp1176",
     jurisdiction="RU",
     kind="subsidy",
+    sectors=("components",),
     title={
         "en": "Subsidy for repaying FRP loans (component makers, Decree 1176)",
         "ja": "工業発展基金融資返済のための補助金（部品製造者、政府決定第1176号）",

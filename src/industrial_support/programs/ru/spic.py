@@ -94,6 +94,7 @@ spic = Program(
     id="ru.spic",
     jurisdiction="RU",
     kind="contract",
+    sectors=("manufacturing",),
     title={"en": "Special investment contract (SPIC)", "ja": "特別投資契約（SPIC）"},
     summary={
         "en": "Contract with the state: stable tax and regulatory conditions and incentives "

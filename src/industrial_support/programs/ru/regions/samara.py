@@ -447,6 +447,7 @@ sez_togliatti = Program(
     id="ru.samara.sez_togliatti",
     jurisdiction="RU",
     kind="tax_regime",
+    sectors=("manufacturing", "logistics"),
     title={
         "en": 'Samara: special economic zone "Togliatti"',
         "ja": "サマラ州：特別経済区「トリヤッチ」",

@@ -468,6 +468,7 @@ sez = Program(
     id="ru.ulyanovsk.sez",
     jurisdiction="RU",
     kind="tax_regime",
+    sectors=("manufacturing", "logistics", "trade"),
     title={
         "en": 'Ulyanovsk: special economic zone "Ulyanovsk"',
         "ja": "ウリヤノフスク州：特別経済区「ウリヤノフスク」",
@@ -543,6 +544,7 @@ tor_dimitrovgrad = Program(
     id="ru.ulyanovsk.tor_dimitrovgrad",
     jurisdiction="RU",
     kind="tax_regime",
+    sectors=("manufacturing", "services"),
     title={
         "en": 'Ulyanovsk: priority development area (TOR) "Dimitrovgrad"',
         "ja": "ウリヤノフスク州：優先的社会経済発展区域（TOR）「ディミトロフグラード」",
