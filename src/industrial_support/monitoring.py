@@ -238,6 +238,24 @@ Actuals = dict[tuple[str, int], Decimal]
 _COLUMNS = ("indicator", "year", "value")
 
 
+class CellError(MonitoringError):
+    """One cell of an actual is wrong; the caller says where the row is."""
+
+    def __init__(self, column: str, problem: str) -> None:
+        self.column = column
+        self.problem = problem
+        super().__init__(f"column {column!r}: {problem}")
+
+
+def actual(
+    indicator: str, year: str, value: str, known: set[str]
+) -> tuple[tuple[str, int], Decimal]:
+    """One actual from its three texts, checked the same way for a CSV line and a request."""
+    if indicator not in known:
+        raise CellError("indicator", f"unknown indicator {indicator!r}")
+    return (indicator, _year(year)), _value(value)
+
+
 def load_actuals(path: str | Path, targets: Targets | None = None) -> Actuals:
     """``(indicator, year) → value`` from a CSV with the header ``indicator,year,value``."""
     source = Path(path)
@@ -268,17 +286,15 @@ def load_actuals(path: str | Path, targets: Targets | None = None) -> Actuals:
                 raise MonitoringError(
                     f"{source}: line {line}: expected {len(header)} columns, got {len(cells)}"
                 )
-            indicator, year_text, value_text = cells[:3]
-            if indicator not in known:
+            try:
+                key, value = actual(cells[0], cells[1], cells[2], known)
+            except CellError as error:
                 raise MonitoringError(
-                    f"{source}: line {line}, column 'indicator': unknown indicator {indicator!r}"
-                )
-            year = _year(year_text, source, line)
-            value = _value(value_text, source, line)
-            key = (indicator, year)
+                    f"{source}: line {line}, column '{error.column}': {error.problem}"
+                ) from None
             if key in seen:
                 raise MonitoringError(
-                    f"{source}: line {line}: {indicator} {year} is given twice (first on line "
+                    f"{source}: line {line}: {key[0]} {key[1]} is given twice (first on line "
                     f"{seen[key]})"
                 )
             seen[key] = line
@@ -288,24 +304,42 @@ def load_actuals(path: str | Path, targets: Targets | None = None) -> Actuals:
     return actuals
 
 
-def _year(text: str, source: Path, line: int) -> int:
+def actuals_from_rows(rows: Iterable[tuple[str, str, str]], targets: Targets) -> Actuals:
+    """Actuals given as (indicator, year, value) texts, e.g. in an API request; an error
+    names the row and column as ``actuals.<index>.<column>``."""
+    known = {indicator.id for indicator in targets.indicators}
+    actuals: Actuals = {}
+    seen: dict[tuple[str, int], int] = {}
+    for index, (indicator, year, value) in enumerate(rows):
+        try:
+            key, number = actual(indicator.strip(), year.strip(), value.strip(), known)
+        except CellError as error:
+            raise MonitoringError(f"actuals.{index}.{error.column}: {error.problem}") from None
+        if key in seen:
+            raise MonitoringError(
+                f"actuals.{index}: {key[0]} {key[1]} is given twice (first as actuals.{seen[key]})"
+            )
+        seen[key] = index
+        actuals[key] = number
+    return actuals
+
+
+def _year(text: str) -> int:
     if not (text.isdigit() and len(text) == 4):
-        raise MonitoringError(
-            f"{source}: line {line}, column 'year': expected a year such as 2021, got {text!r}"
-        )
+        raise CellError("year", f"expected a year such as 2021, got {text!r}")
     return int(text)
 
 
-def _value(text: str, source: Path, line: int) -> Decimal:
-    problem = f"{source}: line {line}, column 'value': expected an exact decimal such as 108.4"
+def _value(text: str) -> Decimal:
+    problem = "expected an exact decimal such as 108.4"
     if not text:
-        raise MonitoringError(f"{problem}, got an empty cell (leave the row out if unknown)")
+        raise CellError("value", f"{problem}, got an empty cell (leave the row out if unknown)")
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise MonitoringError(f"{problem}, got {text!r}") from None
+        raise CellError("value", f"{problem}, got {text!r}") from None
     if not value.is_finite() or "e" in text.lower():
-        raise MonitoringError(f"{problem}, got {text!r}")
+        raise CellError("value", f"{problem}, got {text!r}")
     return value
 
 

@@ -2,4 +2,8 @@
 
 from fastapi import APIRouter
 
+from . import analysis, cases, deadlines, programs, screening
+
 router = APIRouter(prefix="/api")
+for area in (programs, screening, deadlines, cases, analysis):
+    router.include_router(area.router)
