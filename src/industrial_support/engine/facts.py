@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any, Literal
 
 import polars as pl
@@ -24,6 +24,12 @@ FactKind = Literal["money", "decimal", "integer", "boolean", "enum", "date", "te
 # an amount (2 decimals) and a rate (up to 6 decimals) stay exact; quotients are rounded
 # half-to-even at the 10th decimal, which is the declared precision of ratios such as V = C/P.
 DECIMAL = pl.Decimal(38, 10)
+LARGEST_NUMBER = Decimal(10) ** 28
+SMALLEST_STEP = Decimal(1).scaleb(-10)
+EXACT = Context(prec=80)  # wide enough that checking a held value never rounds it
+LARGEST_INTEGER = 2**63 - 1
+EARLIEST_DATE = dt.date(1800, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ class FactSpec:
                     value = int(str(raw).replace("_", "").replace(",", ""))
                 except ValueError:
                     raise FactError(self.name, f"expected a whole number, got {raw!r}") from None
+                if abs(value) > LARGEST_INTEGER:
+                    raise FactError(self.name, f"expected a whole number below 2^63, got {raw!r}")
                 self._bounded(Decimal(value))
                 return value
             case "boolean":
@@ -113,9 +121,15 @@ class FactSpec:
 
     def _number(self, raw: Any) -> Decimal:
         try:
-            return to_decimal(raw, self.name)
+            value = to_decimal(raw, self.name)
         except MoneyError as error:
             raise FactError(self.name, str(error).split(": ", 1)[-1]) from None
+        # Facts are held as Decimal(38, 10): 28 digits before the point, 10 after.
+        if abs(value) >= LARGEST_NUMBER:
+            raise FactError(self.name, f"expected a number below 10^28 in size, got {raw!r}")
+        if value != value.quantize(SMALLEST_STEP, context=EXACT):
+            raise FactError(self.name, f"expected at most 10 decimals, got {raw!r}")
+        return value
 
     def _parse_money(self, raw: Any) -> Decimal:
         if isinstance(raw, Mapping):
@@ -132,7 +146,7 @@ class FactSpec:
             raw = raw["amount"]
         amount = self._number(raw)
         digits = CURRENCY_DIGITS[self.currency or ""]
-        if amount != amount.quantize(Decimal(1).scaleb(-digits)):
+        if amount != amount.quantize(Decimal(1).scaleb(-digits), context=EXACT):
             raise FactError(
                 self.name, f"{self.currency} amounts have at most {digits} decimals, got {raw!r}"
             )
@@ -150,13 +164,21 @@ def _parse_date(name: str, raw: Any) -> dt.date:
     if isinstance(raw, dt.datetime):
         raise FactError(name, f"expected a date without time, got {raw!r}")
     if isinstance(raw, dt.date):
-        return raw
-    if isinstance(raw, str):
+        value = raw
+    elif isinstance(raw, str):
         try:
-            return dt.date.fromisoformat(raw)
+            value = dt.date.fromisoformat(raw)
         except ValueError:
             raise FactError(name, f"expected a real date as YYYY-MM-DD, got {raw!r}") from None
-    raise FactError(name, f"expected a date as YYYY-MM-DD, got {raw!r}")
+    else:
+        raise FactError(name, f"expected a date as YYYY-MM-DD, got {raw!r}")
+    # Rules add years and months to fact dates; far outside any law's horizon that
+    # arithmetic leaves the calendar, so such dates are refused as typing errors.
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise FactError(
+            name, f"expected a date between {EARLIEST_DATE} and {LATEST_DATE}, got {raw!r}"
+        )
+    return value
 
 
 class FactCatalog:

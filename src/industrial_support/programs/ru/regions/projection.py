@@ -506,11 +506,17 @@ def compare(
     _load_regions()
     chosen = [REGIMES[r] for r in (regimes if regimes is not None else sorted(REGIMES))]
     case_facts = {**plan.facts(), **enterprise_facts}
-    results = RuleSet([r.program for r in chosen], as_of).explain(case_facts)
+    rules = RuleSet([r.program for r in chosen], as_of)
+    results = {result.program.id: result for result in rules.explain(case_facts)}
     accepted = PROJECTED if include_review else (Status.ELIGIBLE.value,)
     projections: list[Projection] = []
     others: list[NotProjected] = []
-    for regime, result in zip(chosen, results, strict=True):
+    for regime in chosen:
+        result = results.get(regime.program.id)
+        if result is None:  # the regime, or the numbers it needs, not in force on as_of
+            reason = rules.unavailable.get(regime.program.id, f"not in force on {as_of}")
+            others.append(NotProjected(regime.id, "not_in_force", (), reason))
+            continue
         status = result.status.value
         if status not in accepted:
             others.append(NotProjected(regime.id, status, result.missing_facts, "does not qualify"))
