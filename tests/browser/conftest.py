@@ -16,9 +16,8 @@ import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from industrial_support.web import demo
-from industrial_support.web.app import create_app
 
-from ..web.conftest import TODAY
+from ..web.conftest import demo_app
 
 CHROMIUM = os.environ.get("ISUPPORT_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps calling home, and this machine's
@@ -43,9 +42,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    database = tmp_path_factory.mktemp("browser") / "web.db"
-    app = create_app(f"sqlite:///{database}", today=lambda: TODAY)
-    app.state.demo = demo.load(app.state.services)
+    app = demo_app(tmp_path_factory.mktemp("browser") / "web.db")
     port = _free_port()
     instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=instance.run, daemon=True)

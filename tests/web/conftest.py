@@ -19,11 +19,27 @@ TODAY = dt.date(2025, 6, 2)
 PASSWORD = demo.PASSWORD
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> FastAPI:
-    application = create_app(f"sqlite:///{tmp_path / 'web.db'}", today=lambda: TODAY)
+def demo_app(database: Path) -> FastAPI:
+    application = create_app(f"sqlite:///{database}", today=lambda: TODAY)
     application.state.demo = demo.load(application.state.services)
     return application
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> FastAPI:
+    return demo_app(tmp_path / "web.db")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+    """One application per module, for pages that only read."""
+    return demo_app(tmp_path_factory.mktemp("site") / "web.db")
+
+
+@pytest.fixture
+def site_client(site: FastAPI) -> Iterator[TestClient]:
+    with TestClient(site) as test_client:  # a fresh cookie jar per test
+        yield test_client
 
 
 @pytest.fixture

@@ -5,37 +5,22 @@ bad plans or CSV files turned into a 422 that names the line, column or field.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from industrial_support.web import demo
-from industrial_support.web.app import create_app
 from industrial_support.web.i18n import number
 from industrial_support.web.pages.charts import Series, line_chart, nice_step
-
-from .conftest import TODAY
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    database = tmp_path_factory.mktemp("analysis") / "web.db"
-    application = create_app(f"sqlite:///{database}", today=lambda: TODAY)
-    application.state.demo = demo.load(application.state.services)
-    return application
-
-
 @pytest.fixture
-def client(site: FastAPI) -> Iterator[TestClient]:
-    with TestClient(site) as test_client:
-        yield test_client
+def client(site_client: TestClient) -> TestClient:
+    return site_client  # these pages only read: one application per module
 
 
 class FormFields(HTMLParser):

@@ -5,31 +5,14 @@ program modules, sectors as set from the seeds)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
-from industrial_support.web import demo
-from industrial_support.web.app import create_app
-
-from .conftest import TODAY
-
-
-# These pages only read: one application per module, a fresh client (cookies) per test.
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    database = tmp_path_factory.mktemp("catalogue") / "web.db"
-    application = create_app(f"sqlite:///{database}", today=lambda: TODAY)
-    application.state.demo = demo.load(application.state.services)
-    return application
 
 
 @pytest.fixture
-def client(site: FastAPI) -> Iterator[TestClient]:
-    with TestClient(site) as test_client:
-        yield test_client
+def client(site_client: TestClient) -> TestClient:
+    return site_client  # these pages only read: one application per module
 
 
 def listed(html: str) -> set[str]:

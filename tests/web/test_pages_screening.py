@@ -5,17 +5,13 @@ values into a 422 that names the fact."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from industrial_support.engine.cases import load_case
 from industrial_support.engine.facts import catalog
-from industrial_support.web import demo
-from industrial_support.web.app import create_app
 from industrial_support.web.pages.screening import raw_of
 
 from .conftest import TODAY, login
@@ -23,18 +19,9 @@ from .conftest import TODAY, login
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    database = tmp_path_factory.mktemp("screening") / "web.db"
-    application = create_app(f"sqlite:///{database}", today=lambda: TODAY)
-    application.state.demo = demo.load(application.state.services)
-    return application
-
-
 @pytest.fixture
-def client(site: FastAPI) -> Iterator[TestClient]:
-    with TestClient(site) as test_client:  # a fresh cookie jar per test
-        yield test_client
+def client(site_client: TestClient) -> TestClient:
+    return site_client  # these pages only read: one application per module
 
 
 def section(html: str, name: str) -> str:
