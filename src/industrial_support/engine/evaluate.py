@@ -142,6 +142,14 @@ _STATUS_TO_OUTCOME = {
     Status.UNDETERMINED.value: int(Outcome.UNKNOWN),
     Status.NEEDS_REVIEW.value: int(Outcome.REVIEW),
 }
+# Lookup tables read by position: gathering from them is 8-30× faster than replace_strict,
+# which hashes every row (and, from a status, first made a string of it).
+_STATUS_OF_CODE = pl.Series(
+    [STATUS_BY_CODE[Outcome(code)] for code in range(len(Outcome))], dtype=STATUS_DTYPE
+)
+_CODE_OF_STATUS = pl.Series(
+    [_STATUS_TO_OUTCOME[status] for status in STATUS_DTYPE.categories], dtype=pl.UInt8
+)
 
 
 def _status(codes: Sequence[pl.Expr]) -> pl.Expr:
@@ -150,9 +158,12 @@ def _status(codes: Sequence[pl.Expr]) -> pl.Expr:
     if not codes:
         return pl.lit(Status.ELIGIBLE.value).cast(STATUS_DTYPE)
     worst = pl.max_horizontal(codes) if len(codes) > 1 else codes[0]
-    return worst.replace_strict(
-        {int(code): status for code, status in STATUS_BY_CODE.items()}, return_dtype=STATUS_DTYPE
-    )
+    return pl.lit(_STATUS_OF_CODE).gather(worst)
+
+
+def _outcome_of_status(status: pl.Expr) -> pl.Expr:
+    """A required program's status read as a criterion's outcome."""
+    return pl.lit(_CODE_OF_STATUS).gather(status.to_physical())
 
 
 def _missing(criteria: Sequence[CompiledCriterion]) -> pl.Expr:
@@ -219,11 +230,7 @@ class _Compiler:
             if criterion.requires is not None:
                 other = self.compile(criterion.requires)
                 depth = max(depth, other.depth + 1)
-                code = (
-                    pl.col(other.status_column)
-                    .cast(pl.String)
-                    .replace_strict(_STATUS_TO_OUTCOME, return_dtype=pl.UInt8)
-                )
+                code = _outcome_of_status(pl.col(other.status_column))
                 roots = tuple(dict.fromkeys(f for c in other.criteria for f in c.facts))
                 used = tuple(p for c in other.criteria for p in c.parameters)
             else:
