@@ -449,7 +449,9 @@ def batch(
         ),
     ],
     as_of: AsOfOption = None,
-    chunk_rows: Annotated[int, typer.Option(help="rows per chunk (bounds memory)")] = 100_000,
+    chunk_rows: Annotated[
+        int, typer.Option(help="rows per chunk (bounds memory)")
+    ] = 200_000,  # batch.screen.CHUNK_ROWS
     missing: Annotated[bool, typer.Option(help="add each result's missing facts (slower)")] = False,
     engine: Annotated[
         Engine, typer.Option(help="local: this machine; ray: a Ray cluster (Ray Data)")

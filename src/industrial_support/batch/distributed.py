@@ -22,7 +22,7 @@ import pyarrow.dataset as pads
 
 from ..engine.errors import IsupportError
 from .output import filesystem, prepare, write_parts
-from .screen import Counts, Screen, compile_screen, screen_chunk
+from .screen import CHUNK_ROWS, Counts, Screen, compile_screen, screen_chunk
 from .validate import ENTERPRISE, JURISDICTION
 
 
@@ -79,7 +79,7 @@ def run_ray(
     out: str,
     *,
     address: str | None = None,
-    chunk_rows: int = 100_000,
+    chunk_rows: int = CHUNK_ROWS,
     missing: bool = False,
     on_chunk: Callable[[int], None] | None = None,
 ) -> Counts:

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..engine.errors import IsupportError
 from .output import PartWriters, prepare
-from .screen import Counts, compile_screen, screen_chunk
+from .screen import CHUNK_ROWS, Counts, compile_screen, screen_chunk
 from .validate import ENTERPRISE, JURISDICTION
 
 Summary = Counts
@@ -99,7 +99,7 @@ def run_batch(
     as_of: dt.date,
     out: Path,
     *,
-    chunk_rows: int = 100_000,
+    chunk_rows: int = CHUNK_ROWS,
     missing: bool = False,
     on_chunk: Callable[[int], None] | None = None,
 ) -> Summary:
