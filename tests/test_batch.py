@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from industrial_support.batch.layout import parameter_version, read_table
 from industrial_support.batch.run import run_batch
+from industrial_support.batch.screen import compile_screen, screen_chunk
 from industrial_support.batch.synth import generate, write
 from industrial_support.cli import app
 from industrial_support.engine.evaluate import RuleSet
@@ -44,8 +45,11 @@ def screened(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     register = work / "register.parquet"
     write(1500, seed=11, out=register)
     out = work / "out"
-    summary = run_batch(register, AS_OF, out, chunk_rows=400, missing=True)  # 4 chunks
-    assert summary.rows == 1500
+    progress: list[int] = []
+    summary = run_batch(
+        register, AS_OF, out, chunk_rows=400, missing=True, on_chunk=progress.append
+    )
+    assert summary.rows == 1500 and sum(progress) == 1500 and len(progress) > 3
     assert summary.rejected == read_table(out, "rejects").height
     assert summary.results == sum(
         read_table(out, j).height * len(rules(j).programs) for j in COUNTRIES
@@ -120,6 +124,17 @@ def test_chunking_and_regrouping_do_not_change_results(
         assert read_table(again, name).equals(read_table(out, name)), name
     rejects = [read_table(folder, "rejects").sort("enterprise_id") for folder in (again, out)]
     assert rejects[0].equals(rejects[1])
+
+
+def test_a_chunk_of_mixed_countries_gives_the_same_results(screened: tuple[Path, Path]) -> None:
+    # The local runner gathers each country's rows before screening; Ray hands the same
+    # function mixed batches.
+    register, out = screened
+    result = screen_chunk(pl.read_parquet(register), compile_screen(AS_OF, missing=True))
+    for name in (*COUNTRIES, "rejects"):
+        mixed = pl.from_arrow(result.tables[name])
+        assert isinstance(mixed, pl.DataFrame)
+        assert mixed.sort("enterprise_id").equals(read_table(out, name).sort("enterprise_id"))
 
 
 def test_facts_no_program_reads_are_not_validated(tmp_path: Path) -> None:

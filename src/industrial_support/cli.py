@@ -464,9 +464,11 @@ def batch(
     """Screen a whole register against every program, in chunks."""
     from rich.progress import Progress
 
+    from .batch.run import register_rows, run_batch
+
     date = _date(as_of)
     with Progress(console=errors, transient=True) as progress:
-        task = progress.add_task("screening", total=None)
+        task = progress.add_task("screening", total=register_rows(source))
         if engine is Engine.ray:
             from .batch.distributed import run_ray
 
@@ -480,8 +482,6 @@ def batch(
                 on_chunk=lambda n: progress.advance(task, n),
             )
         else:
-            from .batch.run import run_batch
-
             if ray_address is not None:
                 raise IsupportError("ray-address: only with --engine ray")
             summary = run_batch(

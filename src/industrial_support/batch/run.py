@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
+import pyarrow.dataset as pads
 
 from ..engine.errors import IsupportError
 from .output import PartWriters, prepare
@@ -37,6 +38,17 @@ def input_columns(path: Path) -> list[str]:
         if required not in names:
             raise IsupportError(f"input: column {required!r} is missing")
     return names
+
+
+def register_rows(source: str) -> int | None:
+    """Rows of a Parquet register (a file, folder or URI) from its metadata, for a progress
+    bar; None for CSV, which would have to be read to be counted."""
+    if source.lower().rstrip("/").endswith(".csv"):
+        return None
+    try:
+        return int(pads.dataset(source, format="parquet").count_rows())
+    except (OSError, ValueError):
+        return None  # the run itself reports what is wrong with the input
 
 
 Part = tuple[str | None, pl.DataFrame]  # a country's rows (None: any other or no jurisdiction)
