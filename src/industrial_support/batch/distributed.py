@@ -48,24 +48,33 @@ _COUNTS = pa.schema(
 )
 
 
-def _read(source: str, screen: Screen) -> Any:
-    import ray.data
+def _kind(source: str) -> str:
+    return "csv" if source.lower().rstrip("/").endswith(".csv") else "parquet"
 
-    kind = "csv" if source.lower().rstrip("/").endswith(".csv") else "parquet"
+
+def _input_columns(source: str, screen: Screen) -> list[str]:
+    """The register's columns that some program reads (checked before anything is written)."""
     try:
-        names = pads.dataset(source, format=kind).schema.names
+        names = pads.dataset(source, format=_kind(source)).schema.names
+    except FileNotFoundError:
+        raise IsupportError(f"input: no such file or folder {source}") from None
     except (OSError, ValueError) as error:
         raise IsupportError(f"input: cannot read {source}: {error}") from None
     for required in (ENTERPRISE, JURISDICTION):
         if required not in names:
             raise IsupportError(f"input: column {required!r} is missing")
-    columns = [name for name in screen.inputs if name in names]
-    if kind == "parquet":
+    return [name for name in screen.inputs if name in names]
+
+
+def _read(source: str, columns: list[str]) -> Any:
+    import ray.data
+
+    if _kind(source) == "parquet":
         return ray.data.read_parquet(source).select_columns(columns)  # pushed into the read
     # every value as text, validated per fact, and only an empty cell is unknown — as the
     # local runner reads CSV
     options = pacsv.ConvertOptions(
-        column_types={name: pa.string() for name in names},
+        column_types={name: pa.string() for name in columns},
         include_columns=columns,
         strings_can_be_null=True,
         null_values=[""],
@@ -93,13 +102,14 @@ def run_ray(
     # a relative path would be read by workers against their own working folder
     source, out = (s if "://" in s else str(Path(s).resolve()) for s in (source, out))
     screen = compile_screen(as_of, missing)
+    columns = _input_columns(source, screen)
     prepare(out, screen)
     started = not ray.is_initialized()
     if started:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        ray.init(address=address, log_to_driver=False)
     try:
         ray.data.DataContext.get_current().enable_progress_bars = False  # ours is shown
-        counts = _read(source, screen).map_batches(
+        counts = _read(source, columns).map_batches(
             screen_batch,
             batch_format="pyarrow",
             batch_size=chunk_rows,
