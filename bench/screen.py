@@ -6,7 +6,7 @@ Prints, measured side by side in one run:
 * rows per second of (a) the batch path (`isupport batch`: read, validate, evaluate every
   program, write) and (b) the per-record path (`RuleSet.explain` called once per enterprise
   on a sample), and their ratio;
-* whether both paths give identical statuses and missing facts on the sample;
+* whether both paths give identical statuses, missing facts and key amounts on the sample;
 * peak memory of the batch process, and — with --stream-rows — of a separate process that
   streams a larger register through `isupport batch` (its own peak resident set).
 """
@@ -26,21 +26,28 @@ from pathlib import Path
 
 import polars as pl
 
+from industrial_support.batch.layout import read_table
 from industrial_support.batch.run import run_batch
+from industrial_support.batch.screen import compile_screen
 from industrial_support.batch.synth import write
-from industrial_support.engine.evaluate import RuleSet
-from industrial_support.engine.facts import catalog
-from industrial_support.engine.program import all_programs
 
 AS_OF = dt.date(2025, 6, 1)
 
+# The child reports its own high-water mark (VmHWM). Its ru_maxrss would not do: Linux keeps
+# it across exec, so it starts at the size of the forked parent (this script, ~1.7 GB).
 _STREAM = """
-import datetime as dt, resource, sys, time
+import datetime as dt, re, resource, sys, time
 from pathlib import Path
 from industrial_support.batch.run import run_batch
 start = time.perf_counter()
-summary = run_batch(Path(sys.argv[1]), dt.date(2025, 6, 1), Path(sys.argv[2]), Path(sys.argv[3]), chunk_rows=50_000)
-print(summary.rows, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+summary = run_batch(Path(sys.argv[1]), dt.date(2025, 6, 1), Path(sys.argv[2]))
+seconds = time.perf_counter() - start
+try:
+    status = Path("/proc/self/status").read_text()
+    peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
+except (OSError, AttributeError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(summary.rows, seconds, peak)
 """
 
 
@@ -49,28 +56,42 @@ def _mib(kib: int) -> float:
 
 
 def per_record(register: Path, results: Path, sample: int) -> tuple[float, int, int]:
-    """Explain ``sample`` screened enterprises one by one; return (seconds, rows, mismatches)."""
-    screened = pl.read_parquet(results)
-    ids = screened["enterprise_id"].unique().sort().head(sample)
-    source = pl.read_parquet(register).filter(pl.col("enterprise_id").is_in(ids.implode()))
-    wanted = {
-        (e, p): (s, sorted(m or []))
-        for e, p, s, m in screened.filter(pl.col("enterprise_id").is_in(ids.implode()))
-        .select("enterprise_id", "program", "status", "missing_facts")
-        .iter_rows()
-    }
-    programs = all_programs()
+    """Explain ``sample`` screened enterprises one by one; return (seconds, rows, mismatches)
+    of status, missing facts and key amount against the batch's results."""
+    programs = pl.read_parquet(results / "programs.parquet")
+    wanted: dict[tuple[str, str], tuple[str, list[str], object]] = {}
+    for jurisdiction in ("JP", "RU", "KZ"):
+        table = read_table(results, jurisdiction)
+        for layout in programs.filter(pl.col("jurisdiction") == jurisdiction).iter_rows(named=True):
+            pid, amount = layout["program"], layout["amount_column"]
+            for enterprise, status, missing, value in table.select(
+                "enterprise_id",
+                layout["status_column"],
+                f"{pid}::missing",
+                pl.col(amount) if amount else pl.lit(None),
+            ).iter_rows():
+                wanted[(enterprise, pid)] = (status, sorted(missing), value)
+    ids = sorted({e for e, _ in wanted})[:sample]
+    source = pl.read_parquet(register).filter(pl.col("enterprise_id").is_in(ids))
     rule_sets = {
-        j: RuleSet([p for p in programs if p.jurisdiction == j], AS_OF) for j in ("JP", "RU", "KZ")
+        j: compile_screen(AS_OF, missing=True).countries[j].rules for j in ("JP", "RU", "KZ")
     }
-    specs = {j: catalog(j).specs() for j in rule_sets}
+    # the batch reads only the facts some program reads; the explanation gets the same
+    needed = {j: rules.facts_needed() for j, rules in rule_sets.items()}
+    keys = {p: k for p, k in programs.select("program", "value").iter_rows()}
     mismatches = 0
     start = time.perf_counter()
     for row in source.iter_rows(named=True):
         jurisdiction = row["jurisdiction"]
-        facts = {s.name: row[s.name] for s in specs[jurisdiction] if row[s.name] is not None}
+        facts = {name: row[name] for name in needed[jurisdiction] if row[name] is not None}
         for result in rule_sets[jurisdiction].explain(facts):
-            got = (result.status.value, sorted(result.missing_facts))
+            key = keys[result.program.id]
+            amount = next((v.result for v in result.values if v.value.id == key), None)
+            got = (
+                result.status.value,
+                sorted(result.missing_facts),
+                None if amount is None else amount.amount,
+            )
             mismatches += got != wanted[(row["enterprise_id"], result.program.id)]
     return time.perf_counter() - start, source.height, mismatches
 
@@ -98,9 +119,7 @@ def main() -> None:
     print(f"synthetic register: {args.rows:,} rows in {time.perf_counter() - start:.1f} s")
 
     start = time.perf_counter()
-    summary = run_batch(
-        register, AS_OF, work / "out.parquet", work / "rejects.parquet", chunk_rows=50_000
-    )
+    summary = run_batch(register, AS_OF, work / "out")
     batch_seconds = time.perf_counter() - start
     batch_rate = summary.rows / batch_seconds
     print(
@@ -111,8 +130,8 @@ def main() -> None:
     # the same sample with missing facts, to compare both paths on everything they report
     sample_register = work / "sample.parquet"
     pl.scan_parquet(register).head(args.sample * 2).collect().write_parquet(sample_register)
-    sample_out = work / "sample-out.parquet"
-    run_batch(sample_register, AS_OF, sample_out, work / "sample-rejects.parquet", missing=True)
+    sample_out = work / "sample-out"
+    run_batch(sample_register, AS_OF, sample_out, missing=True)
     seconds, rows, mismatches = per_record(sample_register, sample_out, args.sample)
     record_rate = rows / seconds
     print(f"(b) per record: {rows:,} rows in {seconds:.2f} s = {record_rate:,.1f} rows/s")
@@ -132,14 +151,7 @@ def main() -> None:
             f"streamed register: {args.stream_rows:,} rows written in {time.perf_counter() - start:.0f} s"
         )
         child = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                _STREAM,
-                str(big),
-                str(work / "big-out.parquet"),
-                str(work / "big-rej.parquet"),
-            ],
+            [sys.executable, "-c", _STREAM, str(big), str(work / "big-out")],
             capture_output=True,
             text=True,
             check=True,

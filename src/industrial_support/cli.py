@@ -428,41 +428,73 @@ def synth(
     console.print(f"{written} enterprises written to {out}")
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 @friendly
 def batch(
-    source: Annotated[Path, typer.Argument(help="register (.parquet or .csv)")],
-    out: Annotated[Path, typer.Option(help="results .parquet: one row per enterprise and program")],
+    source: Annotated[
+        str,
+        typer.Argument(help="register: .parquet or .csv (with --engine ray also a folder or URI)"),
+    ],
+    out: Annotated[
+        str,
+        typer.Option(
+            help="results folder (replaced): JP/, RU/, KZ/ with one row per enterprise and a "
+            "status and key amount per program, rejects/ with reasons, programs.parquet with "
+            "each program's columns, currency and parameter version"
+        ),
+    ],
     as_of: AsOfOption = None,
-    rejects: Annotated[
-        Path | None, typer.Option(help="rejected rows with reasons (.parquet)")
-    ] = None,
-    chunk_rows: Annotated[int, typer.Option(help="rows per chunk (bounds memory)")] = 50_000,
+    chunk_rows: Annotated[
+        int, typer.Option(help="rows per chunk (bounds memory)")
+    ] = 200_000,  # batch.screen.CHUNK_ROWS
     missing: Annotated[bool, typer.Option(help="add each result's missing facts (slower)")] = False,
+    engine: Annotated[
+        Engine, typer.Option(help="local: this machine; ray: a Ray cluster (Ray Data)")
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to use (default: RAY_ADDRESS, else a local one)"),
+    ] = None,
 ) -> None:
     """Screen a whole register against every program, in chunks."""
     from rich.progress import Progress
 
-    from .batch.run import run_batch
+    from .batch.run import register_rows, run_batch
 
-    if chunk_rows < 1:
-        raise IsupportError("chunk-rows: expected 1 or more")
     date = _date(as_of)
-    rejects = rejects or out.with_name(out.stem + ".rejects.parquet")
     with Progress(console=errors, transient=True) as progress:
-        task = progress.add_task("screening", total=None)
-        summary = run_batch(
-            source,
-            date,
-            out,
-            rejects,
-            chunk_rows=chunk_rows,
-            missing=missing,
-            on_chunk=lambda n: progress.advance(task, n),
-        )
+        task = progress.add_task("screening", total=register_rows(source))
+        if engine is Engine.ray:
+            from .batch.distributed import run_ray
+
+            summary = run_ray(
+                source,
+                date,
+                out,
+                address=ray_address,
+                chunk_rows=chunk_rows,
+                missing=missing,
+                on_chunk=lambda n: progress.advance(task, n),
+            )
+        else:
+            if ray_address is not None:
+                raise IsupportError("ray-address: only with --engine ray")
+            summary = run_batch(
+                Path(source),
+                date,
+                Path(out),
+                chunk_rows=chunk_rows,
+                missing=missing,
+                on_chunk=lambda n: progress.advance(task, n),
+            )
     console.print(
-        f"{summary.rows} enterprises, {summary.rejected} rejected ({rejects}), "
-        f"{summary.results} program results ({out}): "
+        f"{summary.rows} enterprises, {summary.rejected} rejected, "
+        f"{summary.results} program results in {out}: "
         + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
     )
 

@@ -1,17 +1,22 @@
-"""Vectorised validation of raw register rows against the facts catalog.
+"""Vectorised validation of raw register rows against the facts the programs read.
 
 A raw value that cannot be read as its fact's type, or breaks its bounds or allowed values,
 makes the row a reject with a reason naming the fact; valid rows come out typed. Nulls are
-unknown facts and stay null."""
+unknown facts and stay null. Facts no program reads are neither validated nor kept: they
+cannot change an outcome, and checking them cost as much as the evaluation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
-from ..engine.facts import FactCatalog, FactSpec
+from ..engine.facts import FactSpec
 
 JURISDICTION = "jurisdiction"
 ENTERPRISE = "enterprise_id"
+REASON = "reason"
+_BAD = "_bad"
 
 
 def _cast(raw: pl.Expr, spec: FactSpec, source: pl.DataType) -> pl.Expr:
@@ -48,33 +53,49 @@ def _checks(spec: FactSpec, source: pl.DataType) -> list[tuple[pl.Expr, str]]:
     return checks
 
 
-def split_valid(frame: pl.DataFrame, facts: FactCatalog) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(typed valid rows with the catalog's columns, rejects with a reason)."""
-    specs = [spec for spec in facts.specs() if spec.name in frame.columns]
-    checks = [check for spec in specs for check in _checks(spec, frame.schema[spec.name])]
-    # Most rows are valid: flag bad rows with one cheap test, and spell out the reason (the
-    # first failing fact) only for the rows flagged.
-    bad = (
-        pl.any_horizontal([condition.fill_null(False) for condition, _ in checks])
-        if checks
-        else pl.lit(False)
+def reject_frame(
+    ids: pl.Series, jurisdiction: pl.Series | str, reason: pl.Series | str
+) -> pl.DataFrame:
+    return pl.DataFrame({ENTERPRISE: ids.cast(pl.String)}).with_columns(
+        (pl.lit(jurisdiction, pl.String) if isinstance(jurisdiction, str) else jurisdiction)
+        .cast(pl.String)
+        .alias(JURISDICTION),
+        (pl.lit(reason, pl.String) if isinstance(reason, str) else reason)
+        .cast(pl.String)
+        .alias(REASON),
     )
-    marked = frame.with_columns(bad.alias("_bad"))
-    valid = marked.filter(~pl.col("_bad")).select(
+
+
+def split_valid(
+    frame: pl.DataFrame, specs: Sequence[FactSpec], jurisdiction: str
+) -> tuple[pl.LazyFrame, pl.DataFrame]:
+    """(typed valid rows: the enterprise and the given facts present in the frame,
+    rejects: enterprise, jurisdiction and reason) for rows of one jurisdiction.
+
+    The valid rows are lazy: the evaluation that reads them filters as it goes instead of
+    copying every fact column of the chunk first."""
+    schema = frame.schema  # built once: a wide frame's schema is costly to ask for per column
+    present = [spec for spec in specs if spec.name in schema]
+    checks = [check for spec in present for check in _checks(spec, schema[spec.name])]
+    typed = frame.select(
         pl.col(ENTERPRISE).cast(pl.String),
-        *(
-            _cast(pl.col(spec.name), spec, frame.schema[spec.name]).alias(spec.name)
-            for spec in specs
-        ),
+        *(_cast(pl.col(spec.name), spec, schema[spec.name]).alias(spec.name) for spec in present),
+        # Most rows are valid: flag bad rows with one cheap test, and spell out the reason
+        # (the first failing fact) only for the rows flagged.
+        pl.any_horizontal([condition.fill_null(False) for condition, _ in checks]).alias(_BAD)
+        if checks
+        else pl.lit(False).alias(_BAD),
     )
-    reason = (
+    bad = typed[_BAD]
+    if not bad.any():
+        return typed.drop(_BAD).lazy(), reject_frame(
+            pl.Series([], dtype=pl.String), jurisdiction, ""
+        )
+    flagged = frame.filter(bad)
+    reason = flagged.select(
         pl.coalesce([pl.when(condition).then(pl.lit(message)) for condition, message in checks])
-        if checks
-        else pl.lit(None, pl.String)
+    ).to_series()
+    return (
+        typed.lazy().filter(~pl.col(_BAD)).drop(_BAD),
+        reject_frame(flagged[ENTERPRISE], jurisdiction, reason),
     )
-    rejects = marked.filter(pl.col("_bad")).select(
-        pl.col(ENTERPRISE).cast(pl.String),
-        pl.col(JURISDICTION).cast(pl.String),
-        reason.alias("reason"),
-    )
-    return valid, rejects

@@ -44,12 +44,17 @@ KNOWN_UNITS = INTEGER_UNITS | {"ratio", "text", "date", "flag"} | set(CURRENCY_D
 Scalar = Decimal | int | str | bool | dt.date
 
 
-class _DecimalLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML has it: the pure-Python one added 0.4 s to the start of each
+# process (a CLI call, a test run, every Ray worker), reading the parameter files.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DecimalLoader(_SafeLoader):  # type: ignore[misc]
     """YAML loader that reads every non-integer number as an exact Decimal."""
 
 
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
-    return Decimal(str(loader.construct_scalar(node)).replace("_", ""))  # type: ignore[arg-type]
+def _construct_decimal(loader: Any, node: yaml.Node) -> Decimal:
+    return Decimal(str(loader.construct_scalar(node)).replace("_", ""))
 
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)

@@ -75,7 +75,7 @@ class ComputedValue:
 
 
 class ValuesView:
-    """What a value rule sees as ``v``: earlier values of the same program, inlined."""
+    """What a value rule sees as ``v``: earlier values of the same program (as columns)."""
 
     def __init__(self, expressions: Mapping[str, pl.Expr]) -> None:
         self._expressions = expressions

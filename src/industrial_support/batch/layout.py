@@ -1,0 +1,173 @@
+"""Where ``isupport batch`` puts its results.
+
+The output is a directory of Parquet datasets (each a folder of part files, as Spark, Ray
+and Arrow write them, so that one or many machines write the same layout):
+
+* ``JP/``, ``RU/``, ``KZ/`` — one row per screened enterprise of that country: its
+  ``enterprise_id``, then per program ``<program>::status`` and, where the program gives
+  money, its key amount ``<program>::<value>`` (and ``<program>::missing`` with
+  ``--missing``). A row per enterprise and program (the first layout) repeated the id and
+  five strings 17.6 times per enterprise; writing it cost more than evaluating the rules.
+* ``rejects/`` — ``enterprise_id``, ``jurisdiction``, ``reason``.
+* ``programs.parquet`` — per program: its columns, the key amount's value and currency, and
+  the parameter version used (evaluation date and a fingerprint of every parameter entry
+  read). The version is the same for every row, so it is stated once, here and in each
+  part file's metadata, rather than on each row.
+
+Every table folder holds a ``part-0.parquet``, empty if need be, so that it is typed and
+readable whatever rows it got.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+
+from ..engine.errors import IsupportError
+from ..engine.evaluate import STATUS_DTYPE, CompiledProgram, RuleSet, column
+from ..engine.money import CURRENCY_DIGITS
+from .validate import ENTERPRISE, JURISDICTION, REASON
+
+REJECTS = "rejects"
+PROGRAMS = "programs.parquet"
+REJECT_SCHEMA = pa.schema(
+    [
+        (ENTERPRISE, pa.large_string()),
+        (JURISDICTION, pa.large_string()),
+        (REASON, pa.large_string()),
+    ]
+)
+
+
+def empty(schema: pa.Schema) -> pa.Table:
+    """A table with no rows (``Schema.empty_table`` would import pandas, 0.6 s)."""
+    return pa.Table.from_batches([], schema=schema)
+
+
+def read_table(out: Path, name: str) -> pl.DataFrame:
+    """One table of a local results folder, whichever engine wrote it (one part or many)."""
+    parts = sorted((out / name).glob("*.parquet"))
+    if not parts:
+        raise IsupportError(f"{out}: no {name} table")
+    return pl.concat([pl.read_parquet(part) for part in parts])
+
+
+def parameter_version(compiled: CompiledProgram, as_of: dt.date) -> str:
+    """Which parameter values a program used: the evaluation date and a fingerprint of every
+    parameter entry read (name and effective-from date)."""
+    used = parameters_used(compiled)
+    digest = hashlib.sha1("|".join(used).encode()).hexdigest()[:10]
+    return f"{as_of.isoformat()}#{digest}"
+
+
+def parameters_used(compiled: CompiledProgram) -> list[str]:
+    parameters = [p for c in compiled.criteria for p in c.parameters]
+    parameters += [p for v in compiled.values for p in v.parameters]
+    return sorted({f"{p.name}@{p.effective_from}" for p in parameters})
+
+
+@dataclass(frozen=True)
+class ProgramColumns:
+    """One program's columns in its country's results."""
+
+    jurisdiction: str
+    program: str
+    status: str
+    amount: str | None  # the key amount: the program's first money value
+    value: str | None
+    currency: str | None
+    missing: str | None
+    parameters: str
+    parameters_used: tuple[str, ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return [c for c in (self.status, self.amount, self.missing) if c is not None]
+
+
+def program_columns(rules: RuleSet, missing: bool) -> list[ProgramColumns]:
+    found = []
+    for compiled in rules.programs:
+        pid = compiled.program.id
+        key = next((v.value for v in compiled.values if v.value.unit in CURRENCY_DIGITS), None)
+        found.append(
+            ProgramColumns(
+                jurisdiction=rules.jurisdiction,
+                program=pid,
+                status=compiled.status_column,
+                amount=column(pid, key.id) if key else None,
+                value=key.id if key else None,
+                currency=key.unit if key else None,
+                missing=compiled.missing_column if missing else None,
+                parameters=parameter_version(compiled, rules.as_of),
+                parameters_used=tuple(parameters_used(compiled)),
+            )
+        )
+    return found
+
+
+def results_schema(programs: list[ProgramColumns]) -> pa.Schema:
+    """Arrow schema of a country's results; each column's metadata names its program, and an
+    amount's its currency; the file's metadata holds the parameter versions."""
+    dtypes: dict[str, pl.DataType] = {ENTERPRISE: pl.String()}
+    for p in programs:
+        dtypes[p.status] = STATUS_DTYPE
+        if p.amount is not None:
+            dtypes[p.amount] = pl.Decimal(38, 10)
+        if p.missing is not None:
+            dtypes[p.missing] = pl.List(pl.String)
+    base = pl.DataFrame(schema=dtypes).to_arrow().schema
+    fields = [base.field(ENTERPRISE)]
+    for p in programs:
+        fields.append(_with_meta(base.field(p.status), program=p.program))
+        if p.amount is not None:
+            fields.append(
+                _with_meta(base.field(p.amount), program=p.program, currency=p.currency or "")
+            )
+        if p.missing is not None:
+            fields.append(_with_meta(base.field(p.missing), program=p.program))
+    versions = {p.program: p.parameters for p in programs}
+    return pa.schema(fields, metadata={"isupport.parameters": json.dumps(versions)})
+
+
+def _with_meta(field: pa.Field, **values: str) -> pa.Field:
+    meta = dict(field.metadata or {})
+    meta.update({f"isupport.{k}".encode(): v.encode() for k, v in values.items()})
+    return field.with_metadata(meta)
+
+
+def programs_table(programs: list[ProgramColumns], as_of: dt.date) -> pa.Table:
+    # built with Polars: Arrow's own constructors import pandas where it is installed (0.6 s)
+    return pl.DataFrame(
+        [
+            {
+                "jurisdiction": p.jurisdiction,
+                "program": p.program,
+                "status_column": p.status,
+                "amount_column": p.amount,
+                "value": p.value,
+                "currency": p.currency,
+                "as_of": as_of,
+                "parameters": p.parameters,
+                "parameters_used": list(p.parameters_used),
+            }
+            for p in programs
+        ],
+        schema={
+            "jurisdiction": pl.String,
+            "program": pl.String,
+            "status_column": pl.String,
+            "amount_column": pl.String,
+            "value": pl.String,
+            "currency": pl.String,
+            "as_of": pl.Date,
+            "parameters": pl.String,
+            "parameters_used": pl.List(pl.String),
+        },
+    ).to_arrow()
