@@ -13,6 +13,7 @@ from ...accounts.service import Principal
 from ...cases.procedure import Procedure, get_procedure
 from ...engine.errors import IsupportError
 from ...engine.money import Money
+from ..api.common import CURRENCY
 from ..casework import calls, due_items, visible_cases
 from ..context import CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
 from ..errors import status_of
@@ -79,7 +80,7 @@ def open_call(
     chosen = next((p for p in _call_procedures(principal) if p.id == procedure), None)
     if chosen is None:
         raise ForbiddenError(f"procedure: you may not open calls for {procedure!r}")
-    currency = {"RU": "RUB", "KZ": "KZT", "JP": "JPY"}[chosen.jurisdiction]
+    currency = CURRENCY[chosen.jurisdiction]
     try:
         stores.cases.open_call(
             chosen.id,
