@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .accounts import cli as accounts_cli
 from .engine.calendars import calendar_for
 from .engine.cases import Case, load_case
 from .engine.deadlines import CalendarDays, WorkingDays
@@ -321,6 +322,7 @@ def _wire_case_commands() -> None:
 
 
 _wire_case_commands()
+app.add_typer(accounts_cli.app, name="accounts")
 
 
 @app.command()

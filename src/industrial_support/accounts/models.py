@@ -45,6 +45,11 @@ class Account(Base):
     # procedure ids this official may decide on (empty for other roles)
     authorities: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # A disabled account can neither sign in nor use its sessions or tokens.
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set by an administrator's reset: the next sign-in must choose a new password.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
 
 
 class WebSession(Base):
@@ -60,7 +65,8 @@ class WebSession(Base):
 
 
 class ApiToken(Base):
-    """A bearer token for a machine client, acting with its account's role."""
+    """A bearer token for a machine client, acting with its account's role until it expires
+    or is revoked (by its owner, an administrator, or a password change)."""
 
     __tablename__ = "api_tokens"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -69,3 +75,35 @@ class ApiToken(Base):
     label: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+LOGIN_OUTCOMES = (
+    "success",
+    "failure",
+    "locked_out",
+    "password_changed",
+    "password_reset",
+    "account_disabled",
+    "account_enabled",
+    "token_created",
+    "token_revoked",
+)
+
+
+class LoginEvent(Base):
+    """The credential audit trail an auditor reads: every sign-in attempt (success, failure,
+    refusal while locked out) and every change to an account's credentials. Append-only."""
+
+    __tablename__ = "login_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    outcome: Mapped[str] = mapped_column(String(32))
+    # the name as typed at sign-in (an unknown name is recorded too, without an account)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    client_address: Mapped[str | None] = mapped_column(String(64))
+    # who made a credential change (the account itself, or "cli" for an administrator)
+    actor: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(200))

@@ -10,9 +10,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from ..accounts.service import AccountStore
+from ..accounts.throttle import LoginThrottle
 from ..cases.store import CaseStore
 from ..engine.program import all_programs
-from . import errors
+from . import docs, errors, security
 from .context import Services
 
 STATIC = Path(__file__).parent / "static"
@@ -28,8 +29,13 @@ page) or a browser session (then send the `X-CSRF-Token` header on writes)."""
 
 
 def create_app(
-    db_url: str | None = None, *, today: Callable[[], dt.date] = dt.date.today
+    db_url: str | None = None,
+    *,
+    today: Callable[[], dt.date] = dt.date.today,
+    throttle: LoginThrottle | None = None,
 ) -> FastAPI:
+    """The application; ``throttle`` counts sign-in attempts (by default in the storage
+    ``ISUPPORT_THROTTLE_URL`` names, see accounts/throttle.py)."""
     from .api import router as api_router
     from .pages import router as pages_router
 
@@ -45,11 +51,17 @@ def create_app(
             {"name": "deadlines", "description": "Deadlines on each country's calendar"},
             {"name": "cases", "description": "Calls, applications, transitions, obligations"},
             {"name": "analysis", "description": "Regional comparison and monitoring"},
+            {"name": "account", "description": "Your API tokens; the sign-in audit trail"},
         ],
+        # served from the package by docs.py, not from a CDN
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.services = Services(cases, AccountStore(cases.engine), today)
     app.state.demo = None
     errors.install(app)
+    security.install(app, throttle or LoginThrottle())
+    docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)

@@ -28,6 +28,10 @@ class ForbiddenError(Exception):
     """Signed in, but this account may not do that (403)."""
 
 
+class PasswordChangeRequired(ForbiddenError):
+    """An administrator reset the password: the account page only, until a new one is set."""
+
+
 class CsrfError(Exception):
     """A state-changing request from a browser session without its CSRF token (403)."""
 
@@ -45,9 +49,13 @@ class Caller:
     csrf_token: str | None  # set for browser sessions only
     via_token: bool
 
-    def require(self) -> Principal:
+    def require(self, *, password_change_ok: bool = False) -> Principal:
         if self.principal is None:
             raise AuthError("sign in, or send 'Authorization: Bearer <token>'")
+        if self.principal.must_change_password and not password_change_ok:
+            raise PasswordChangeRequired(
+                "password: an administrator reset it; choose a new one on the account page"
+            )
         return self.principal
 
     def require_role(self, *roles: str) -> Principal:
@@ -72,7 +80,7 @@ def caller(request: Request) -> Caller:
     if authorization.lower().startswith("bearer "):
         principal = stores.accounts.token_principal(authorization[7:].strip())
         if principal is None:
-            raise AuthError("Authorization: the bearer token is unknown or revoked")
+            raise AuthError("Authorization: the bearer token is unknown, expired or revoked")
         result = Caller(principal, None, True)
     elif token := request.cookies.get(SESSION_COOKIE):
         found = stores.accounts.session(token)

@@ -16,7 +16,7 @@ from ..accounts.service import AccountError
 from ..cases.procedure import ProcedureError
 from ..cases.store import ConflictError, NotFoundError
 from ..engine.errors import FactError, IsupportError
-from .context import AuthError, CsrfError, ForbiddenError, language
+from .context import AuthError, CsrfError, ForbiddenError, PasswordChangeRequired, language
 from .i18n import render
 
 _FIELD = re.compile(r"^(?:fact )?'?([A-Za-z_][\w.\-\[\]]*)'?: ")
@@ -45,6 +45,8 @@ def _status(error: Exception) -> tuple[int, str]:
         return 409, "not_allowed_now"
     if isinstance(error, AccountError) and "taken" in str(error):
         return 409, "conflict"
+    if isinstance(error, AccountError) and str(error).startswith("token_id: no token"):
+        return 404, "not_found"
     return 422, "invalid_input"
 
 
@@ -56,9 +58,21 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
-def _page(request: Request, status: int, message: str) -> Response:
+def error_response(
+    request: Request, status: int, code: str, message: str, *, field: str | None = None
+) -> Response:
+    """An error outside the routes (e.g. the edge's body limit): JSON under /api, else a page."""
+    if not _wants_json(request):
+        return _page(request, status, message)
+    fields = [{"field": field, "message": message}] if field else []
+    return JSONResponse(_body(code, message, fields), status_code=status)
+
+
+def _page(request: Request, status: int, message: str, error: Exception | None = None) -> Response:
     if status == 401:
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    if isinstance(error, PasswordChangeRequired):
+        return RedirectResponse("/account", status_code=303)
     lang = language(request)
     html = render(lang, "error.html", status=status, message=message, caller=None, request=request)
     return HTMLResponse(html, status_code=status)
@@ -69,7 +83,7 @@ def install(app: FastAPI) -> None:
         status, code = _status(error)
         message = str(error)
         if not _wants_json(request):
-            return _page(request, status, message)
+            return _page(request, status, message, error)
         field = error.field if isinstance(error, FactError) else _field(message)
         fields = [{"field": field, "message": message}] if field else []
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None

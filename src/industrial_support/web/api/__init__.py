@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from . import analysis, cases, deadlines, programs, screening
+from . import account, analysis, cases, deadlines, programs, screening
 
 router = APIRouter(prefix="/api")
-for area in (programs, screening, deadlines, cases, analysis):
+for area in (programs, screening, deadlines, cases, analysis, account):
     router.include_router(area.router)

@@ -1,0 +1,52 @@
+"""Credentials with a lifecycle: disabled accounts, forced password change, token expiry and
+last use, and the sign-in audit trail.
+
+Revision ID: 0004
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("accounts") as table:
+        table.add_column(sa.Column("disabled_at", sa.DateTime(timezone=True)))
+        table.add_column(sa.Column("password_changed_at", sa.DateTime(timezone=True)))
+        table.add_column(
+            sa.Column("must_change_password", sa.Boolean, nullable=False, server_default=sa.false())
+        )
+    with op.batch_alter_table("api_tokens") as table:
+        table.add_column(sa.Column("expires_at", sa.DateTime(timezone=True)))
+        table.add_column(sa.Column("last_used_at", sa.DateTime(timezone=True)))
+    op.create_table(
+        "login_events",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("outcome", sa.String(32), nullable=False),
+        sa.Column("username", sa.String(64), nullable=False),
+        sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id")),
+        sa.Column("client_address", sa.String(64)),
+        sa.Column("actor", sa.String(64)),
+        sa.Column("detail", sa.String(200)),
+    )
+    op.create_index("ix_login_events_at", "login_events", ["at"])
+    op.create_index("ix_login_events_username", "login_events", ["username"])
+
+
+def downgrade() -> None:
+    op.drop_table("login_events")
+    with op.batch_alter_table("api_tokens") as table:
+        table.drop_column("last_used_at")
+        table.drop_column("expires_at")
+    with op.batch_alter_table("accounts") as table:
+        table.drop_column("must_change_password")
+        table.drop_column("password_changed_at")
+        table.drop_column("disabled_at")
