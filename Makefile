@@ -1,7 +1,7 @@
 # Two commands, on a fresh machine with only Python 3.11+:
 #   make run   - set up .venv and serve the web application on SQLite with demonstration data
 #   make test  - set up .venv and run lint, type check and the whole test suite
-#                (installs PostgreSQL and Chromium from Debian's packages when missing)
+#                (installs PostgreSQL, Redis and Chromium from Debian's packages when missing)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -27,7 +27,7 @@ types: $(STAMP)
 
 pytest: $(STAMP)
 	bash scripts/ensure-chromium.sh
-	bash scripts/with-postgres.sh $(BIN)/pytest
+	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(BIN)/pytest
 
 test: lint types pytest
 

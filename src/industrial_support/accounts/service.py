@@ -264,17 +264,21 @@ class AccountStore:
         current: str,
         new: str,
         *,
+        repeat: str | None = None,
         keep_session: str | None = None,
         client_address: str | None = None,
     ) -> None:
         """The account's own change: needs the current password; ends every other session of
         the account (``keep_session`` is the cookie of the browser making the change) and
-        revokes its API tokens, which were issued under the old credential."""
+        revokes its API tokens, which were issued under the old credential. Every problem
+        is named at once."""
         problems = []
         if problem := password_problem(new, "new_password"):
             problems.append(problem)
-        if new == current:
+        elif new == current:
             problems.append("new_password: expected a password different from the current one")
+        if repeat is not None and repeat != new:
+            problems.append("repeat_password: expected the same as new_password")
         with self.sessions() as session:
             account = session.get(Account, principal.account_id)
         if account is None or not verify_password(account.password_hash, current):

@@ -177,12 +177,11 @@ def change_password(
     principal = who.require(password_change_ok=True)
     check_csrf(request, who, csrf_token)
     try:
-        if new_password != repeat_password:
-            raise AccountError("repeat_password: expected the same as new_password")
         stores.accounts.change_password(
             principal,
             current_password,
             new_password,
+            repeat=repeat_password,
             keep_session=request.cookies.get(SESSION_COOKIE),
             client_address=client_address(request),
         )
