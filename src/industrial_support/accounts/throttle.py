@@ -3,7 +3,9 @@
 The counting is the `limits` library's moving window; its state lives in a storage every
 worker process and server instance shares (Redis, by ``ISUPPORT_THROTTLE_URL``, e.g.
 ``redis://127.0.0.1:6379/0``). ``memory://`` (the default) is only right for one process —
-``isupport serve`` is one — and is refused for several: see ``require_shared``.
+``isupport serve`` is one; several workers (``uvicorn --workers``) or servers must name a
+shared storage, or each would count on its own (the app warns when it sees PostgreSQL, the
+sign of a multi-server deployment, with memory counting).
 
 Every attempt counts before its password is hashed, so parallel attempts beyond the limit
 are refused without spending a hash on them. Tiers make the back-off grow: the first few
@@ -22,6 +24,11 @@ from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 THROTTLE_URL_ENV = "ISUPPORT_THROTTLE_URL"
+# A deployment may tighten or loosen the tiers (same notation as the defaults below).
+ACCOUNT_LIMITS_ENV = "ISUPPORT_LOGIN_LIMITS_ACCOUNT"
+ADDRESS_LIMITS_ENV = "ISUPPORT_LOGIN_LIMITS_ADDRESS"
+# Deployments sharing one Redis keep apart by namespace; the servers of one share theirs.
+NAMESPACE_ENV = "ISUPPORT_THROTTLE_NAMESPACE"
 # Tiers: N attempts per window; each later tier is longer, so the wait grows.
 ACCOUNT_LIMITS = "5 per 1 minute; 10 per 10 minutes; 20 per 1 hour"
 # An office behind one address signs in many people; an attacker tries many names.
@@ -44,20 +51,25 @@ class LoginThrottle:
         self,
         storage_url: str | None = None,
         *,
-        account_limits: str = ACCOUNT_LIMITS,
-        address_limits: str = ADDRESS_LIMITS,
-        namespace: str = "isupport",
+        account_limits: str | None = None,
+        address_limits: str | None = None,
+        namespace: str | None = None,
     ) -> None:
         self.storage_url = storage_url or os.environ.get(THROTTLE_URL_ENV) or "memory://"
         # Servers of one deployment share a namespace; separate deployments (and tests) don't.
-        options = {"key_prefix": namespace} if self.storage_url.startswith("redis") else {}
+        prefix = namespace or os.environ.get(NAMESPACE_ENV) or "isupport"
+        options = {"key_prefix": prefix} if self.storage_url.startswith("redis") else {}
         storage = storage_from_string(self.storage_url, **options)
         if not isinstance(storage, Storage):  # an asyncio storage (async+redis://…)
             raise ValueError(f"{THROTTLE_URL_ENV}: expected a synchronous storage URL")
         self.storage = storage
         self.limiter = MovingWindowRateLimiter(self.storage)
-        self.account_limits: list[RateLimitItem] = parse_many(account_limits)
-        self.address_limits: list[RateLimitItem] = parse_many(address_limits)
+        self.account_limits: list[RateLimitItem] = parse_many(
+            account_limits or os.environ.get(ACCOUNT_LIMITS_ENV) or ACCOUNT_LIMITS
+        )
+        self.address_limits: list[RateLimitItem] = parse_many(
+            address_limits or os.environ.get(ADDRESS_LIMITS_ENV) or ADDRESS_LIMITS
+        )
 
     @property
     def shared(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from ..accounts.service import AccountStore
-from ..accounts.throttle import LoginThrottle
+from ..accounts.throttle import THROTTLE_URL_ENV, LoginThrottle
 from ..cases.store import CaseStore
 from ..engine.program import all_programs
 from . import docs, errors, security
@@ -60,7 +61,14 @@ def create_app(
     app.state.services = Services(cases, AccountStore(cases.engine), today)
     app.state.demo = None
     errors.install(app)
-    security.install(app, throttle or LoginThrottle())
+    throttle = throttle or LoginThrottle()
+    if not throttle.shared and cases.engine.dialect.name != "sqlite":
+        logging.getLogger(__name__).warning(
+            "sign-in throttling counts in this process only; set %s (e.g. redis://…) so that "
+            "every worker and server shares the counts",
+            THROTTLE_URL_ENV,
+        )
+    security.install(app, throttle)
     docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
