@@ -62,8 +62,10 @@ def flood(slots: int, parallel: int) -> dict[str, float]:
         "ISUPPORT_LOGIN_LIMITS_ADDRESS": "100000 per 1 minute",
     }
     subprocess.run(
-        [str(BIN / "isupport"), "accounts", "create", "someone", "--role", "auditor"]
-        + ["--password-stdin", "--db", db],
+        [
+            *(str(BIN / "isupport"), "accounts", "create", "someone", "--role", "auditor"),
+            *("--password-stdin", "--db", db),
+        ],
         input="a-long-password",
         text=True,
         check=True,
@@ -72,8 +74,10 @@ def flood(slots: int, parallel: int) -> dict[str, float]:
     )
     port = _port()
     server = subprocess.Popen(
-        [str(BIN / "uvicorn"), "--factory", "industrial_support.web.app:create_app"]
-        + ["--port", str(port), "--log-level", "warning"],
+        [
+            *(str(BIN / "uvicorn"), "--factory", "industrial_support.web.app:create_app"),
+            *("--port", str(port), "--log-level", "warning"),
+        ],
         env=env,
         start_new_session=True,
     )

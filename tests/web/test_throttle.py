@@ -139,8 +139,10 @@ def _create_accounts(db: str) -> None:
     for name, role in (("official", "official"), ("auditor", "auditor")):
         extra = ["--authority", "ru.pp1176"] if role == "official" else []
         done = subprocess.run(
-            [str(BIN / "isupport"), "accounts", "create", name, "--role", role, *extra]
-            + ["--password-stdin", "--db", db],
+            [
+                *(str(BIN / "isupport"), "accounts", "create", name, "--role", role, *extra),
+                *("--password-stdin", "--db", db),
+            ],
             input=PASSWORD,
             capture_output=True,
             text=True,
