@@ -69,19 +69,28 @@ class BodyLimitMiddleware:
             await _too_large(scope, send, limit)
             return
         received = 0
+        over = False  # the body passed the limit: the app's answer is replaced by a 413
         started = False
 
         async def counted_receive() -> Message:
-            nonlocal received
+            nonlocal received, over
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    over = True
                     raise BodyTooLarge(limit)
             return message
 
         async def watched_send(message: Message) -> None:
             nonlocal started
+            if over:
+                # the framework turned the interrupted read into an answer of its own (FastAPI:
+                # 400 "error parsing the body"); the caller gets the 413 instead
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await _too_large(scope, send, limit)
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
@@ -90,6 +99,7 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             if started:
                 raise
+            started = True
             await _too_large(scope, send, limit)
 
 
