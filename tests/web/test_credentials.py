@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import text, update
+from sqlalchemy.exc import DBAPIError
 
 from industrial_support.accounts.models import ApiToken
 from industrial_support.accounts.service import AccountStore
@@ -293,3 +294,16 @@ def test_the_auditor_reads_the_sign_in_trail(app: FastAPI) -> None:
     official, _ = _browser(app, "official")
     assert official.get("/api/audit/sign-ins").status_code == 403
     assert official.get("/audit/sign-ins").status_code == 403
+
+
+def test_the_sign_in_trail_cannot_be_edited_or_deleted(app: FastAPI) -> None:
+    anonymous = TestClient(app)
+    anonymous.post("/login", data={"username": "official", "password": "wrong-password"})
+    engine = app.state.services.cases.engine
+    for statement in (
+        "UPDATE login_events SET outcome = 'success'",
+        "DELETE FROM login_events",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
+            connection.execute(text(statement))
+    assert [e.outcome for e in _accounts(app).login_events()] == ["failure"]

@@ -15,6 +15,20 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
+# The audit trail is evidence: like the transition log, rows are never changed or removed.
+_SQLITE_GUARD = """
+CREATE TRIGGER login_events_no_{verb} BEFORE {verb} ON login_events
+BEGIN SELECT RAISE(ABORT, 'the sign-in audit trail is append-only'); END
+"""
+_PG_FUNCTION = """
+CREATE FUNCTION login_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the sign-in audit trail is append-only'; END $$
+"""
+_PG_TRIGGER = """
+CREATE TRIGGER login_events_no_update_delete BEFORE UPDATE OR DELETE ON login_events
+FOR EACH ROW EXECUTE FUNCTION login_events_append_only()
+"""
+
 
 def upgrade() -> None:
     with op.batch_alter_table("accounts") as table:
@@ -39,10 +53,18 @@ def upgrade() -> None:
     )
     op.create_index("ix_login_events_at", "login_events", ["at"])
     op.create_index("ix_login_events_username", "login_events", ["username"])
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(_PG_FUNCTION)
+        op.execute(_PG_TRIGGER)
+    else:
+        op.execute(_SQLITE_GUARD.format(verb="UPDATE"))
+        op.execute(_SQLITE_GUARD.format(verb="DELETE"))
 
 
 def downgrade() -> None:
     op.drop_table("login_events")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS login_events_append_only")
     with op.batch_alter_table("api_tokens") as table:
         table.drop_column("last_used_at")
         table.drop_column("expires_at")
