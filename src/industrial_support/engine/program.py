@@ -60,10 +60,13 @@ def within(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or start <= date) and (end is None or date <= end)
 
 
-def _overlap(a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None]) -> bool:
+def _overlap(
+    a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None]
+) -> bool:
     lo = max((d for d in (a[0], b[0]) if d is not None), default=None)
     hi = min((d for d in (a[1], b[1]) if d is not None), default=None)
     return lo is None or hi is None or lo <= hi
+
 
 KINDS = {
     "classification": {"en": "classification", "ja": "区分判定"},
@@ -321,9 +324,7 @@ class Program:
         def decorate(build: ValueFn) -> ValueFn:
             self._check_new(identifier, start, end)
             self.values.append(
-                ComputedValue(
-                    identifier, cite(citation), en, ja, unit, build, rounding, start, end
-                )
+                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding, start, end)
             )
             return build
 

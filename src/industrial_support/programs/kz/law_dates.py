@@ -41,3 +41,8 @@ STATE_PROGRAM_LAST_DAY = dt.date(2025, 12, 31)
 def day_before(date: dt.date) -> dt.date:
     """The last day of the wording a new one replaces on ``date``."""
     return date - dt.timedelta(days=1)
+
+
+def day_after(date: dt.date) -> dt.date:
+    """The first day of the wording that follows one ending on ``date``."""
+    return date + dt.timedelta(days=1)
