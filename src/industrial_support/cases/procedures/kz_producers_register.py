@@ -37,7 +37,7 @@ NEXT_MONITORING = EndOfQuarter(1, cite("000 Art.51-4(1)"))
 class ObjectionPeriod:
     """Art.51-5(3): working days from the removal, as many as the parameter in force says."""
 
-    citation: Citation = cite("000 Art.51-5(3)")
+    citation: Citation
 
     def rule(self, event: dt.date) -> WorkingDays:
         days: int = PARAMETERS["objection_working_days"].as_of(event).value
@@ -50,7 +50,7 @@ class ObjectionPeriod:
         return "working days (KZ calendar) after the removal, objection_working_days in force"
 
 
-OBJECTION = ObjectionPeriod()
+OBJECTION = ObjectionPeriod(cite("000 Art.51-5(3)"))
 
 
 def _register_exists(context: StepContext) -> str | None:

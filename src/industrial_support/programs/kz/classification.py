@@ -20,7 +20,6 @@ The quasi-public, backbone and large-customer tests are written once as expressi
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from decimal import Decimal
