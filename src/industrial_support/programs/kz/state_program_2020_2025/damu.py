@@ -83,11 +83,10 @@ damu_guarantee = instrument(
     "guarantee",
     {"en": "Damu guarantee of a bank loan", "ja": "ダムーによる銀行貸付の保証"},
     {
-        "en": "Guarantee of up to 50% of loans up to 3bn KZT, up to 20% of loans over 3bn up to "
-        "5bn; "
-        "loan rate at most 15%; guarantee no longer than the loan.",
-        "ja": "貸付30億テンゲ以内は50%以下、30億超50億以内は20%以下を保証。貸付年利15%以下、"
-        "保証期間は貸付期間以内。",
+        "en": "A guarantee of up to 3bn KZT covers up to 50% of the loan, one of over 3bn up to "
+        "5bn KZT up to 20%; loan rate at most 15%; guarantee no longer than the loan.",
+        "ja": "30億テンゲ以内の保証は貸付の50%以下、30億超50億以内の保証は貸付の20%以下。"
+        "貸付年利15%以下、保証期間は貸付期間以内。",
     },
     "001 §5.1.2(5)(1)",
     provider=DAMU,
@@ -111,37 +110,37 @@ def _dg_rate(f: F, p: P) -> pl.Expr:
     return f.kz_sp_bank_rate <= decimal_param(p.damu_loan_rate_max)
 
 
-# Reading A: the tiers are by loan size (≤3bn: 50%; over 3bn up to 5bn: 20%) and a loan over
-# 5bn is not covered. Alternative B: one cap of 50% of the loan and 3bn KZT of guarantee.
-@damu_guarantee.criterion(
-    "loan_within_5bn",
-    "001 §5.1.2(5)(1)",
-    en="Loan at most 5bn KZT",
-    ja="貸付額が50億テンゲ以内であること",
-)
-def _dg_loan(f: F, p: P) -> pl.Expr:
-    return f.kz_sp_bank_loan <= decimal_param(p.guarantee_tier2_loan_max)
+# Reading (001 §5.1.2(5)(1)): the KZT figures cap the *guarantee*, not the loan — a guarantee
+# of up to 3bn KZT may cover up to 50% of the loan; one of over 3bn up to 5bn KZT up to 20%.
+# The largest guarantee is the better of the two tiers, so it never falls as the loan grows
+# (no cliff at 3bn) and no loan size is refused. Alternative (the earlier reading): tiers by
+# loan size, with loans over 5bn KZT not covered — see docs/readings.md.
+def _smaller(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    return pl.when(a <= b).then(a).when(a > b).then(b)
 
 
-def _guarantee_share(f: F, p: P) -> pl.Expr:
+def _tier_caps(f: F, p: P) -> tuple[pl.Expr, pl.Expr]:
     loan = f.kz_sp_bank_loan
-    return (
-        pl.when(loan <= decimal_param(p.guarantee_tier1_loan_max))
-        .then(amount(p.guarantee_tier1_share))
-        .when(loan <= decimal_param(p.guarantee_tier2_loan_max))
-        .then(amount(p.guarantee_tier2_share))
-        .otherwise(None)  # null loan → null; over 5bn → no tier
-    )
+    first = _smaller(loan * amount(p.guarantee_tier1_share), amount(p.guarantee_tier1_amount_max))
+    second = _smaller(loan * amount(p.guarantee_tier2_share), amount(p.guarantee_tier2_amount_max))
+    return first, second
+
+
+def _guarantee_max(f: F, p: P) -> pl.Expr:
+    first, second = _tier_caps(f, p)
+    return pl.when(first >= second).then(first).when(first < second).then(second)
 
 
 @damu_guarantee.criterion(
-    "guarantee_within_share",
+    "guarantee_within_caps",
     "001 §5.1.2(5)(1)",
-    en="Guarantee at most 50% of the loan (loans up to 3bn KZT) or 20% (over 3bn up to 5bn)",
-    ja="保証が貸付の50%以下（30億テンゲ以内）又は20%以下（30億超50億以内）であること",
+    en="Guarantee within a tier: up to 50% of the loan and 3bn KZT, or up to 20% of the loan "
+    "and 5bn KZT",
+    ja="保証がいずれかの区分内：貸付の50%以下かつ30億テンゲ以内、又は貸付の20%以下かつ50億"
+    "テンゲ以内",
 )
-def _dg_share(f: F, p: P) -> pl.Expr:
-    return f.kz_sp_guarantee <= f.kz_sp_bank_loan * _guarantee_share(f, p)
+def _dg_caps(f: F, p: P) -> pl.Expr:
+    return f.kz_sp_guarantee <= _guarantee_max(f, p)
 
 
 @damu_guarantee.criterion(
@@ -155,25 +154,41 @@ def _dg_term(f: F, p: P) -> pl.Expr:
 
 
 @damu_guarantee.value(
-    "guarantee_share_max",
+    "tier1_cap",
     "001 §5.1.2(5)(1)",
-    unit="ratio",
-    en="Largest guarantee as a share of the loan",
-    ja="保証の貸付額に対する割合の上限",
+    unit="KZT",
+    en="First tier: 50% of the loan, at most 3bn KZT",
+    ja="第1区分：貸付の50%、30億テンゲまで",
 )
-def _dg_share_value(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _guarantee_share(f, p)
+def _dg_tier1(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _tier_caps(f, p)[0]
+
+
+@damu_guarantee.value(
+    "tier2_cap",
+    "001 §5.1.2(5)(1)",
+    unit="KZT",
+    en="Second tier: 20% of the loan, at most 5bn KZT",
+    ja="第2区分：貸付の20%、50億テンゲまで",
+)
+def _dg_tier2(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _tier_caps(f, p)[1]
 
 
 @damu_guarantee.value(
     "guarantee_max",
     "001 §5.1.2(5)(1)",
     unit="KZT",
-    en="Largest guarantee for this loan",
-    ja="この貸付に対する保証の上限額",
+    en="Largest guarantee for this loan (the better tier)",
+    ja="この貸付に対する保証の上限額（有利な区分）",
 )
 def _dg_max(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return f.kz_sp_bank_loan * v.guarantee_share_max
+    return (
+        pl.when(v.tier1_cap >= v.tier2_cap)
+        .then(v.tier1_cap)
+        .when(v.tier1_cap < v.tier2_cap)
+        .then(v.tier2_cap)
+    )
 
 
 damu_subsidy = instrument(
