@@ -256,6 +256,24 @@ vehicle_leasing = instrument(
     provider={"en": "BRK-Leasing", "ja": "BRK-リージング"},
     sectors=("manufacturing", "public_sector"),
 )
+# The lessee list (§5.1.2(4) last para.) names state bodies, executive bodies and state
+# enterprises: for them the ownership bar of §5.2 would exclude the very lessees the passage
+# names, so it does not apply to them; every other lessee (an industrial-innovative entity,
+# which may be 90% state-held) meets the bar like any other Program instrument.
+STATE_LESSEES = (
+    "state_body",
+    "executive_body",
+    "state_enterprise_economic_management",
+    "state_treasury_enterprise",
+)
+vehicle_leasing.requires_program(
+    ownership,
+    "not_state_owned",
+    "001 §5.2 para.3",
+    en="Not excluded by state ownership (lessees other than state bodies and state enterprises)",
+    ja="国の持分による除外に該当しないこと（国の機関・国営企業以外の借手）",
+    applies=lambda f, p: f.kz_sp_lessee_type.is_in(list(STATE_LESSEES)).not_(),
+)
 
 
 # Reading: the list of who may lease follows the motor-vehicle paragraph, so it governs the

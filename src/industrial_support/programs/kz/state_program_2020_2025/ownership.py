@@ -57,10 +57,20 @@ ownership = instrument(
 @ownership.criterion(
     "state_share_below_limit",
     "001 §5.2 para.3",
-    en="State and state-holding share below 50%, or the entity is a social-entrepreneurial "
-    "corporation or PPP company",
-    ja="国等の持分が50%未満であること、又は社会起業家法人・官民パートナーシップ企業であること",
+    en="State and state-holding share below 50%",
+    ja="国等の持分が50%未満であること",
 )
 def _state_share(f: F, p: P) -> pl.Expr:
     # "50%以上 ... cannot use": exactly 50% is excluded.
-    return (f.kz_sp_state_share < decimal_param(p.state_share_limit)) | f.kz_sp_ownership_exception
+    return f.kz_sp_state_share < decimal_param(p.state_share_limit)
+
+
+@ownership.exception_to(
+    "state_share_below_limit",
+    "001 §5.2 para.3",
+    en="Except social-entrepreneurial corporations and companies set up under PPP contracts",
+    ja="社会起業家法人及び官民パートナーシップ契約の枠内で設立された企業を除く",
+    when=lambda f, p: f.kz_sp_ownership_exception,
+)
+def _excepted(f: F, p: P) -> pl.Expr:
+    return pl.lit(True)
