@@ -19,11 +19,17 @@ Readings of ambiguous text are in docs/readings.md and beside each rule.
 from __future__ import annotations
 
 from .agreement import agreement, agreement_term
-from .brk_leasing import modernisation_leasing, vehicle_leasing
+from .brk_leasing import modernisation_leasing, revolving_leasing, vehicle_leasing
 from .common import PARAMETERS
 from .damu import damu_guarantee, damu_subsidy
 from .dbk import dbk_loan
-from .groups import growth_driver, new_industrial_player, power_centre, strong_rear
+from .groups import (
+    growth_driver,
+    national_champion,
+    new_industrial_player,
+    power_centre,
+    strong_rear,
+)
 from .kcm import kcm_equity
 from .ownership import ownership
 from .qtv import qtv_innovation, qtv_venture
@@ -40,12 +46,14 @@ __all__ = [
     "growth_driver",
     "kcm_equity",
     "modernisation_leasing",
+    "national_champion",
     "new_industrial_player",
     "ownership",
     "power_centre",
     "qtv_innovation",
     "qtv_venture",
     "regional_programme_deadline",
+    "revolving_leasing",
     "strong_rear",
     "vehicle_leasing",
     "voucher",

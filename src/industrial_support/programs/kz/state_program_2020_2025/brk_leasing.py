@@ -361,3 +361,74 @@ def _vl_advance_min(f: F, p: P, v: ValuesView) -> pl.Expr:
         .then(amount(0))
         .otherwise(f.kz_sp_vehicle_value * share)
     )
+
+
+# --- Revolving use of the modernisation-leasing funds -------------------------------------
+# §5.1.2(3): to widen long-term leasing, funds repaid under a lease may be lent again where
+# the Program's conditions are met; this also covers contracts concluded in 2011-2012 under
+# "Productivity 2020" and "Business Road Map 2020". Reading: "the Program's conditions" are
+# those of modernisation leasing, so the new lease must meet them (one rule source).
+LEASE_ORIGINS = ("program_2020_2025", "productivity_or_road_map_2011_2012", "other")
+facts.define(
+    "kz_sp_lease_funds_repaid",
+    "boolean",
+    en="The lease whose funds are to be used again has been repaid",
+    ja="資金を再度活用するリースの代金が返済済みであること",
+)
+facts.define(
+    "kz_sp_lease_funds_origin",
+    "enum",
+    values=LEASE_ORIGINS,
+    en="Where the repaid funds come from: a lease under this Program; a contract of 2011-2012 "
+    "under 'Productivity 2020' or 'Business Road Map 2020'; other",
+    ja="返済資金の出所：本プログラムのリース、2011～2012年に「生産性2020」又は「ビジネス・"
+    "ロードマップ2020」で締結された契約、その他",
+)
+
+revolving_leasing = instrument(
+    "revolving_leasing_funds",
+    "loan",
+    {
+        "en": "BRK-Leasing: lending repaid leasing funds again",
+        "ja": "BRK-リージング：返済されたリース資金の再活用",
+    },
+    {
+        "en": "Funds repaid under a modernisation lease (or a 2011-2012 Productivity 2020 / "
+        "Business Road Map 2020 contract) may be leased again on the Program's conditions.",
+        "ja": "設備更新リース（又は2011～2012年の生産性2020・ビジネス・ロードマップ2020契約）の"
+        "返済資金は、プログラムの条件を満たせば再度リースに活用できる。",
+    },
+    "001 §5.1.2(3)",
+    provider={"en": "BRK-Leasing", "ja": "BRK-リージング"},
+)
+
+
+@revolving_leasing.criterion(
+    "earlier_lease_repaid",
+    "001 §5.1.2(3)",
+    en="The earlier lease has been repaid",
+    ja="以前のリース代金が返済済みであること",
+)
+def _rl_repaid(f: F, p: P) -> pl.Expr:
+    return f.kz_sp_lease_funds_repaid
+
+
+@revolving_leasing.criterion(
+    "funds_of_a_covered_contract",
+    "001 §5.1.2(3)",
+    en="The funds come from a lease under this Program or a 2011-2012 contract under "
+    "'Productivity 2020' or 'Business Road Map 2020'",
+    ja="資金が本プログラムのリース又は2011～2012年の生産性2020・ビジネス・ロードマップ2020の"
+    "契約によるものであること",
+)
+def _rl_origin(f: F, p: P) -> pl.Expr:
+    return f.kz_sp_lease_funds_origin != "other"
+
+
+revolving_leasing.requires_program(
+    modernisation_leasing,
+    "new_lease_meets_program_conditions",
+    "001 §5.1.2(3)",
+    en="The new lease meets the conditions of modernisation leasing",
+    ja="新たなリースが設備更新リースの条件を満たすこと",
+)

@@ -477,3 +477,68 @@ def requires_category(program: Program, *groups: Program, cite: str) -> None:
             ja=f"申請するグループに該当すること（{group.title['ja']}）",
             applies=_category_is(name),
         )
+
+
+# --- Group 3: the "National Champion" package via Baiterek --------------------------------
+# The second of the two packages a growth driver may get under its competitiveness agreement:
+# comprehensive support (financial, technical, institutional, consulting on the operating
+# model, market search) whose content the sole shareholder of Baiterek approves. The passage
+# sets no other condition, so the approval is an official finding (missing = review).
+facts.define(
+    "kz_sp_national_champion_approved",
+    "boolean",
+    en="The sole shareholder of the national managing holding Baiterek approved a National "
+    "Champion package for the firm",
+    ja="国営マネージングホールディング「バイテレク」の一人株主が当該企業の「ナショナル・"
+    "チャンピオン」支援パッケージを承認したこと",
+)
+
+national_champion = instrument(
+    "national_champion",
+    "measure",
+    {
+        "en": "Group 3 'National Champion' support package (Baiterek)",
+        "ja": "第3グループ「ナショナル・チャンピオン」支援パッケージ（バイテレク）",
+    },
+    {
+        "en": "For growth drivers under a competitiveness agreement: comprehensive financial, "
+        "technical, institutional and consulting support and market search, as approved by "
+        "Baiterek's sole shareholder.",
+        "ja": "競争力向上協定を結ぶ成長ドライバー向け：財政・技術・制度・コンサルティング支援及び"
+        "市場探索。内容はバイテレクの一人株主の承認で決まる。",
+    },
+    "001 §5.2 Group 3 (packages)",
+    provider={
+        "en": "National managing holding Baiterek",
+        "ja": "国営マネージングホールディング「バイテレク」",
+    },
+)
+national_champion.requires_program(
+    growth_driver,
+    "is_growth_driver",
+    "001 §5.2 Group 3 (packages)",
+    en="The firm is a growth driver (Group 3)",
+    ja="企業が成長ドライバー（第3グループ）であること",
+)
+
+
+@national_champion.criterion(
+    "approved_by_sole_shareholder",
+    "001 §5.2 Group 3 (packages)",
+    en="Baiterek's sole shareholder approved the package (its content is decided there)",
+    ja="バイテレクの一人株主がパッケージを承認したこと（内容はそこで決まる）",
+    on_unknown="review",
+)
+def _nc_approved(f: F, p: P) -> pl.Expr:
+    return f.kz_sp_national_champion_approved
+
+
+@national_champion.value(
+    "package_content",
+    "001 §5.2 Group 3 (packages)",
+    unit="text",
+    en="What the package comprises",
+    ja="パッケージの内容",
+)
+def _nc_content(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return joined_list(p.national_champion_support)

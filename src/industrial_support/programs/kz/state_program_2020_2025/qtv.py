@@ -83,8 +83,10 @@ facts.define(
 QTV_INSTRUMENTS = (
     "incubator_operating_costs",
     "incubator_project",
+    "technical_consultant",
     "technology_grant",
     "software_rental",
+    "procurement_and_analytics",
 )
 
 facts.define(
@@ -92,10 +94,12 @@ facts.define(
     "enum",
     values=QTV_INSTRUMENTS,
     en="QazTech Ventures instrument: compensation of incubator operating costs; grant for an "
-    "incubator project; grant for prototypes/testing/market research/feasibility studies/"
-    "technology purchase; software rental",
+    "incubator project; a technical consultant; grant for prototypes/testing/market research/"
+    "feasibility studies/technology purchase; software rental; introduction to public "
+    "procurement and analysis of innovation activity",
     ja="QazTech Venturesの支援策：インキュベータ運営費の補償、インキュベータ向けプロジェクトへの"
-    "グラント、プロトタイプ開発等へのグラント、ソフトウェアレンタル",
+    "グラント、技術コンサルタントの派遣、プロトタイプ開発等へのグラント、ソフトウェアレンタル、"
+    "政府調達の紹介及びイノベーション活動の分析",
 )
 
 facts.define(
@@ -263,20 +267,22 @@ qtv_innovation = instrument(
     "qtv_innovation",
     "subsidy",
     {
-        "en": "QazTech Ventures innovation support (incubation, grants, software rental)",
-        "ja": "QazTech Venturesのイノベーション支援（インキュベーション、グラント、"
-        "ソフトウェアレンタル）",
+        "en": "QazTech Ventures innovation support (incubation, consultants, grants, software "
+        "rental, procurement and analytics)",
+        "ja": "QazTech Venturesのイノベーション支援（インキュベーション、技術コンサルタント、"
+        "グラント、ソフトウェアレンタル、政府調達・分析）",
     },
     {
         "en": "Incubator operating costs 50:50, under 35m KZT and 5m a month, 3 years; incubator "
         "project grants 80:20 under 50m, 3 years; technology grants under 9m; software rental "
         "under "
-        "85m the first year and up to 60m a year for the next four.",
+        "85m the first year and up to 60m a year for the next four; a technical consultant for "
+        "one year; public-procurement introduction and analytics up to 106m a year.",
         "ja": "インキュベータ運営費50：50、3,500万未満・月500万未満、3年。"
         "プロジェクトグラント80：20、"
         "5,000万未満、3年。技術グラント900万未満。ソフトウェアレンタル1年目8,500万未満、"
         "続く4年は各年"
-        "6,000万以下。",
+        "6,000万以下。技術コンサルタント1年。政府調達紹介・分析は年1億600万以下。",
     },
     "001 §5.1.5(5)",
     provider=QTV,
@@ -366,6 +372,32 @@ def _qi_project_share(f: F, p: P) -> pl.Expr:
 )
 def _qi_term(f: F, p: P) -> pl.Expr:
     return f.kz_sp_qtv_term_months <= months_in(p.incubator_term_years)
+
+
+# b3: a technical consultant for one year from the contract — the passage names a term, no
+# amount, so only the term is a condition.
+@qtv_innovation.criterion(
+    "consultant_term_1_year",
+    "001 §5.1.5(5) b3",
+    en="Technical consultant for at most one year from the contract",
+    ja="技術コンサルタントの派遣期間が契約から1年以内であること",
+    applies=_instrument("technical_consultant"),
+)
+def _qi_consultant(f: F, p: P) -> pl.Expr:
+    return f.kz_sp_qtv_term_months <= months_in(p.consultant_term_years)
+
+
+# b6: "1年あたりの融資限度額は1億600万テンゲ" — a yearly limit with no "未満", so at most
+# 106m KZT (inclusive), unlike the "below" limits of b1, b2, b4 and b5's first year.
+@qtv_innovation.criterion(
+    "procurement_analytics_106m_a_year",
+    "001 §5.1.5(5) b6",
+    en="Introduction to public procurement and innovation analytics: at most 106m KZT a year",
+    ja="政府調達の紹介・イノベーション活動分析：1年あたり1億600万テンゲ以下であること",
+    applies=_instrument("procurement_and_analytics"),
+)
+def _qi_procurement(f: F, p: P) -> pl.Expr:
+    return f.kz_sp_qtv_amount <= decimal_param(p.procurement_analytics_year_max)
 
 
 @qtv_innovation.criterion(
