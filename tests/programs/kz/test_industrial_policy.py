@@ -201,3 +201,28 @@ def test_unknown_refund_shape_is_an_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(industrial_policy.refund, "parameters", _with_formula("compound"))
     with pytest.raises(ProgramError, match="compound"):
         RuleSet([industrial_policy.refund], dt.date(2023, 12, 1))
+
+
+# --- the dated idiom: one id, dated versions that may not overlap -------------------------
+
+
+def test_a_criterion_version_overlapping_another_is_refused() -> None:
+    # kz.gate's C4 has two versions: 2025-05-30..2025-12-31 (Art.68 transition) and from
+    # 2026-01-01; a third covering 1 June 2025 would give two answers for one day.
+    with pytest.raises(ProgramError, match="defined twice for the same dates"):
+        industrial_policy.gate.criterion(
+            "c4_producers_register", "000 Art.25(5)", en="x", ja="x", from_="2025-06-01"
+        )(lambda f, p: f.kz_in_producers_register)
+    assert [c.id for c in industrial_policy.gate.criteria].count("c4_producers_register") == 2
+
+
+def test_only_the_version_in_force_is_compiled() -> None:
+    # 000 Art.25(5), Art.68: before 30 May 2025 no C4; then the transition's wording; from
+    # 2026 the register alone. The trace cites what was in force.
+    def c4(day: dt.date) -> list[str]:
+        (compiled,) = RuleSet([industrial_policy.gate], day).programs
+        return [str(c.criterion.citation) for c in compiled.criteria if "c4" in c.criterion.id]
+
+    assert c4(dt.date(2025, 5, 29)) == []
+    assert c4(dt.date(2025, 5, 30)) == ["000 Art.25(5); Art.68"]
+    assert c4(dt.date(2026, 1, 1)) == ["000 Art.25(5)"]

@@ -13,11 +13,11 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
+import industrial_support.programs.kz.state_program_2020_2025 as sp
 from industrial_support.engine.errors import FactError, ParameterError
 from industrial_support.engine.evaluate import RuleSet, column
 from industrial_support.engine.facts import catalog
 from industrial_support.engine.program import all_programs, get_program
-from industrial_support.programs.kz import state_program_2020_2025 as sp
 
 IDS = {
     "ownership",
