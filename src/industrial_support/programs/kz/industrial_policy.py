@@ -4,12 +4,16 @@
   cross-obligations accepted, C3 documents meet the measure's rules, C4 entry in the Register
   of Kazakhstan Producers); failing any one refuses the measure (Art.25(6)), the criterion id
   being the refusal code. Agro-industrial entities are routed to their own law (Art.25(2)).
-  Each ``kz.measure.*`` program requires this gate, so it is written once.
+  Each ``kz.measure.*`` program requires this gate, so it is written once. C4 is dated: it
+  exists from Law 188-VIII (+10 days, with the register itself), and until 1 Jan 2026 a
+  CT-KZ or industrial certificate still valid under Art.68 satisfies it too.
 * ``kz.competitiveness_agreement`` — the bar of Art.28(4) on a new agreement after a failed
   one, unless the failure was beyond the entity's control (an official's finding).
 * ``kz.cross_obligation_refund`` — what an entity that failed its cross-obligations pays
   back (Art.27(4)): the law names the two inputs (degree of fulfilment, National Bank base
   rate) and leaves the formula to the Rules, so the formula's shape is a dated parameter.
+
+All three are in force from the base law's start (law_dates.BASE_LAW).
 """
 
 from __future__ import annotations
