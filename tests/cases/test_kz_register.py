@@ -153,3 +153,54 @@ def test_wholly_produced_goods_need_no_video_of_the_process(store: CaseStore) ->
     other = _apply(store, wholly=False, kz_reg_production_evidence=False)
     with pytest.raises(ProcedureError, match="production_evidence"):
         _act(store, other, "verification_pass", "2025-06-05", role="system")
+
+
+SOFTWARE: dict[str, Any] = {
+    "kz_sw_made_in_kazakhstan": True,
+    "kz_sw_in_trusted_register": True,
+    "kz_sw_informatization_notice": True,
+}
+
+
+def _apply_software(store: CaseStore, **changes: Any) -> int:
+    case = store.submit(
+        procedure_id="kz.producers_register.software",
+        enterprise_id="BIN-777",
+        facts={**SOFTWARE, **changes},
+        actor="applicant",
+        submitted_at=dt.datetime(2025, 6, 2, 9, tzinfo=dt.UTC),
+        subject="ERP suite",
+    )
+    return case.id
+
+
+def test_software_producers_route_and_30_calendar_days(store: CaseStore) -> None:
+    """000 Art.51-2: entered on the informatization body's notice (51-2(4)), monitored every
+    quarter (51-2(3)), excluded on its notice (51-6 item 2); objection within 30 *calendar*
+    days of the exclusion (51-2(5)) — not the 30 working days of Art.51-5(3)."""
+    case_id = _apply_software(store)
+    assert _act(store, case_id, "include_on_notice", "2025-06-10") == "included"
+    assert store.registered(REGISTER, "BIN-777", "ERP suite", dt.date(2025, 6, 10))
+    # entered in Q2 → first monitoring by 30 June 2025
+    assert [d.due_on for d in store.due(dt.date(2025, 6, 10))] == [dt.date(2025, 6, 30)]
+    assert (
+        _act(store, case_id, "remove_on_notice", "2025-10-01", reason="software_monitoring")
+        == "removed"
+    )
+    # 1 Oct + 30 calendar days = 31 Oct 2025 (a Friday; calendar days do not skip weekends)
+    (objection,) = [d for d in store.due(dt.date(2025, 10, 1)) if d.kind == "objection"]
+    assert objection.due_on == dt.date(2025, 10, 31)
+    with pytest.raises(ProcedureError, match="30 calendar days"):
+        _act(store, case_id, "object", "2025-11-01", role="applicant")
+    assert _act(store, case_id, "object", "2025-10-31", role="applicant") == "objection_pending"
+
+
+def test_software_producer_needs_the_trusted_register_and_the_register_itself(
+    store: CaseStore,
+) -> None:
+    case_id = _apply_software(store, kz_sw_in_trusted_register=False)
+    with pytest.raises(ProcedureError, match="in_trusted_software_register"):
+        _act(store, case_id, "include_on_notice", "2025-06-10")
+    early = _apply_software(store)
+    with pytest.raises(ProcedureError, match="exists from 2025-05-30"):
+        _act(store, early, "include_on_notice", "2025-05-29")
