@@ -251,6 +251,13 @@ class Program:
 
         return decorate
 
+    def include(self, *criteria: Criterion) -> None:
+        """Attach criteria written once for several programs (see :func:`shared_criterion`):
+        the program lists what it shares, no helper call or import adds rules behind it."""
+        for shared in criteria:
+            self._check_new(shared.id, shared.in_force_from, shared.in_force_to)
+            self.criteria.append(shared)
+
     def exception_to(
         self, base: str, citation: str, *, en: str, ja: str, when: RuleFn
     ) -> Callable[[RuleFn], RuleFn]:
@@ -334,6 +341,34 @@ class Program:
         if self.parameters is None:
             return ParameterView(ParameterSet(f"{self.id} (no parameters)", {}), date)
         return self.parameters.as_of(date)
+
+
+def shared_criterion(
+    identifier: str,
+    citation: str,
+    build: RuleFn,
+    *,
+    en: str,
+    ja: str,
+    applies: RuleFn | None = None,
+    on_fail: Literal["ineligible", "review"] = "ineligible",
+    on_unknown: Literal["undetermined", "review"] = "undetermined",
+    from_: DateLike = None,
+    to: DateLike = None,
+) -> Criterion:
+    """A criterion written once and attached to several programs with ``Program.include``."""
+    return Criterion(
+        identifier,
+        cite(citation),
+        en,
+        ja,
+        build,
+        applies,
+        on_fail,
+        on_unknown,
+        in_force_from=_day(from_),
+        in_force_to=_day(to),
+    )
 
 
 def _with_exceptions(criterion: Criterion) -> Criterion:

@@ -44,7 +44,7 @@ from ...engine.facts import FactsView as F
 from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
-from ...engine.program import Program, ValuesView
+from ...engine.program import Program, ValuesView, shared_criterion
 from ...engine.rules import amount, lookup, share
 from .law_dates import BASE_LAW, LAW_71_VIII_SIX_MONTHS, LAW_107_VIII, LAW_188_VIII_SIXTY_DAYS
 from .mci import MCI_PARAMETERS
@@ -360,26 +360,29 @@ def _outside_nwf_group(f: F, p: P) -> pl.Expr:
     return f.kz_contract_nwf_share < amount(p.nwf_share_excluded_from)
 
 
-def _customer_criteria(program: Program) -> None:
-    """Attach Art.46(2)'s two customer tests to ``program``, dated with 188-VIII's wording."""
-    program.criterion(
-        "large_customer",
-        "000 Art.46(2)",
-        en="The customer is a large customer",
-        ja="発注者が大規模発注者であること",
-        from_=CONTRACTS_WORDING_FROM,
-    )(_large_customer)
-    # Reading: Art.46(2) takes the National Welfare Fund group out of "this article", which
-    # creates all three kinds of contract; so none of Arts.47–49 binds them. Alternative: the
-    # exclusion covers Art.46 alone. See docs/readings.md.
-    program.criterion(
-        "outside_nwf_group",
-        "000 Art.46(2)",
-        en="Less than 50% of the customer's voting shares belong (directly or indirectly, owned "
-        "or in trust) to the National Welfare Fund",
-        ja="発注者の議決権株式の国民福祉基金への直接・間接の帰属（所有又は信託）が50%未満であること",
-        from_=CONTRACTS_WORDING_FROM,
-    )(_outside_nwf_group)
+# Written once, attached by every contract program with ``include`` (dated with 188-VIII's
+# wording of Art.46(2), from 2025-07-19).
+LARGE_CUSTOMER_TEST = shared_criterion(
+    "large_customer",
+    "000 Art.46(2)",
+    _large_customer,
+    en="The customer is a large customer",
+    ja="発注者が大規模発注者であること",
+    from_=CONTRACTS_WORDING_FROM,
+)
+# Reading: Art.46(2) takes the National Welfare Fund group out of "this article", which
+# creates all three kinds of contract; so none of Arts.47–49 binds them. Alternative: the
+# exclusion covers Art.46 alone. See docs/readings.md.
+OUTSIDE_NWF_TEST = shared_criterion(
+    "outside_nwf_group",
+    "000 Art.46(2)",
+    _outside_nwf_group,
+    en="Less than 50% of the customer's voting shares belong (directly or indirectly, owned "
+    "or in trust) to the National Welfare Fund",
+    ja="発注者の議決権株式の国民福祉基金への直接・間接の帰属（所有又は信託）が50%未満であること",
+    from_=CONTRACTS_WORDING_FROM,
+)
+CUSTOMER_TESTS = (LARGE_CUSTOMER_TEST, OUTSIDE_NWF_TEST)
 
 
 # ============================================================================================
@@ -403,7 +406,7 @@ offset = Program(
     source="000 Art.49",
     parameters=PARAMETERS,
 )
-_customer_criteria(offset)
+offset.include(*CUSTOMER_TESTS)
 
 
 # Reading: "annual volume" is the value the procurement in question buys in a year (not the
@@ -449,7 +452,7 @@ offtake = Program(
     source="000 Art.48",
     parameters=PARAMETERS,
 )
-_customer_criteria(offtake)
+offtake.include(*CUSTOMER_TESTS)
 
 
 @offtake.criterion(
@@ -517,7 +520,7 @@ take_or_pay = Program(
     source="000 Art.48(2)",
     parameters=PARAMETERS,
 )
-_customer_criteria(take_or_pay)
+take_or_pay.include(*CUSTOMER_TESTS)
 
 
 # Reading (Art.48(2), both sentences together): every offtake contract is "long-term"
@@ -704,7 +707,7 @@ guaranteed_purchase = Program(
     source="000 Art.48-1",
     parameters=PARAMETERS,
 )
-_customer_criteria(guaranteed_purchase)
+guaranteed_purchase.include(*CUSTOMER_TESTS)
 
 
 # Reading: the term runs from the start date (counted) to the end date (inclusive); a term of
