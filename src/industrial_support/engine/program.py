@@ -25,6 +25,9 @@ Exceptions the law states as exceptions (Catala's ``exception``):
 ``@program.exception_to("base_id", citation, en=, ja=, when=rule)`` — where ``when`` holds,
 the decorated rule decides the criterion instead of the base rule (an unknown ``when`` leaves
 the criterion unknown unless both rules agree).
+
+Criteria several programs share are written once with :func:`shared_criterion` and attached
+with ``program.include(...)``: each program lists what it shares.
 """
 
 from __future__ import annotations
