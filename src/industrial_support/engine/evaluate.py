@@ -93,9 +93,14 @@ class CompiledProgram:
                 if missing and not level
                 else []
             ),
-            # What a program would give is shown only where it is not refused.
+            # What a program would give is shown only where it is not refused; what it asks
+            # (requirements, deadlines) is shown always.
             *(
-                pl.when(refused).then(None).otherwise(v.expr).alias(v.column)
+                (
+                    v.expr
+                    if v.value.always_shown
+                    else pl.when(refused).then(None).otherwise(v.expr)
+                ).alias(v.column)
                 for v in self.values
                 if v.level == level
             ),

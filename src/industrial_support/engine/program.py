@@ -30,6 +30,11 @@ from .sectors import check as check_sectors
 RuleFn = Callable[[FactsView, ParameterView], pl.Expr]
 ValueFn = Callable[[FactsView, ParameterView, "ValuesView"], pl.Expr]
 Text = Mapping[str, str]  # {"en": ..., "ja": ...}
+# What a value tells the user: what the program gives (an *entitlement*, shown only where the
+# program is not refused), or what the law asks of them (a *requirement* — a minimum, a cap,
+# a share — or a *deadline*), which an ineligible user needs most and is always shown.
+ValueKind = Literal["entitlement", "requirement", "deadline"]
+VALUE_KINDS: tuple[ValueKind, ...] = ("entitlement", "requirement", "deadline")
 
 KINDS = {
     "classification": {"en": "classification", "ja": "区分判定"},
@@ -72,6 +77,12 @@ class ComputedValue:
     unit: str  # a currency code, or ratio / date / years / days / count / persons
     build: ValueFn
     rounding: Literal["half_even", "half_up", "floor"] | None = None  # to the unit's digits
+    kind: ValueKind = "entitlement"
+
+    @property
+    def always_shown(self) -> bool:
+        """Requirements and deadlines are answers for a refused applicant too."""
+        return self.kind != "entitlement"
 
 
 class ValuesView:
@@ -192,13 +203,19 @@ class Program:
         en: str,
         ja: str,
         rounding: Literal["half_even", "half_up", "floor"] | None = None,
+        kind: ValueKind = "entitlement",
     ) -> Callable[[ValueFn], ValueFn]:
-        """Decorator: add a computed value (an amount, a rate, a date)."""
+        """Decorator: add a computed value (an amount, a rate, a date) of a kind: what the
+        program gives (``entitlement``), or what it asks (``requirement``, ``deadline``)."""
+        if kind not in VALUE_KINDS:
+            raise ProgramError(f"value {identifier}: kind {kind!r} is not one of {VALUE_KINDS}")
+        if kind == "deadline" and unit != "date":
+            raise ProgramError(f"value {identifier}: a deadline is a date, not {unit!r}")
 
         def decorate(build: ValueFn) -> ValueFn:
             self._check_new(identifier)
             self.values.append(
-                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding)
+                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding, kind)
             )
             return build
 

@@ -12,7 +12,7 @@ from pydantic.config import JsonDict
 
 from ...engine.evaluate import CriterionResult, ProgramResult, RuleSet, ValueResult
 from ...engine.outcomes import Status
-from ...engine.program import KINDS
+from ...engine.program import KINDS, ValueKind
 from ..context import ServicesDep
 from ..serialize import Out, ParameterOut, Text, Value, computed, labels, parameter, text
 from ..serialize import facts as facts_of
@@ -70,11 +70,21 @@ class ExplainRequest(BaseModel):
     as_of: Day | None = Field(None, description=f"evaluation date (default today), {DAY_HELP}")
 
 
+ValueKindName = ValueKind  # the OpenAPI enum of a value's kind
+
+
 class ValueOut(Out):
     id: str = Field(examples=["subsidy_amount"])
     label: Text
+    kind: ValueKindName = Field(
+        description="entitlement: what the program gives (null when refused); requirement or "
+        "deadline: what the law asks, given whatever the status"
+    )
     unit: str = Field(examples=["RUB"])
-    value: Value = Field(description="money as {amount, currency}; null when refused or unknown")
+    value: Value = Field(
+        description="money as {amount, currency}; null when unknown, or for an entitlement "
+        "when refused"
+    )
     citation: str = Field(examples=["003 §4"])
 
 
@@ -143,6 +153,7 @@ def _value(v: ValueResult) -> dict[str, Any]:
     return {
         "id": v.value.id,
         "label": labels(v.value.en, v.value.ja),
+        "kind": v.value.kind,
         "unit": v.value.unit,
         "value": computed(v.result, v.value.unit),
         "citation": str(v.value.citation),
