@@ -61,17 +61,6 @@ facts.define(
     ja="製造する車両の車体・シャシー・プレート等に車両識別番号（VIN）を打刻していること",
 )
 facts.define(
-    "auto_regime_on_2015_01_01",
-    "boolean",
-    en="On 1 January 2015 was working under the 'industrial assembly' regime (reduced import "
-    "duty on assembly parts against localisation and volume commitments) or in a free economic "
-    "zone under the Customs Union agreement (special economic zone, advanced development "
-    "territory, free port of Vladivostok, ...)",
-    ja="2015年1月1日現在、「工業組立て」制度（現地調達率・生産台数等の義務と引換えに組立部品の"
-    "輸入関税を減免する制度）の下で、又は関税同盟の協定による自由経済区域（経済特区、先行社会"
-    "経済発展区域、ウラジオストク自由港等）で事業を行っていたこと",
-)
-facts.define(
     "auto_industrial_assembly",
     "boolean",
     en="Works now under the 'industrial assembly' regime (reduced import duty on assembly parts "
@@ -436,20 +425,21 @@ def _add_wmi_vin(program: Program, citation: str) -> None:
 
 
 def _add_regime(program: Program, citation: str) -> None:
-    # Reading: "was working on 1 January 2015, or is working" qualifies the regime that
-    # follows — either working under industrial assembly / in a free economic zone on
-    # 1 January 2015 or working under it now suffices. Alternative: the date only asks that
-    # the enterprise exist, so the regime must hold now.
+    # Reading (docs/readings.md): the requirement joins two attributes with "かつ" — an
+    # enterprise that was operating on 1 January 2015 or is operating, *and* one that operates
+    # under the industrial-assembly regime or in a free economic zone (present tense). The
+    # first holds for any applicant claiming for its current production; the regime must hold
+    # now. Alternative (the former reading): the date qualifies the regime, so having worked
+    # under it on 1 January 2015 suffices even if the enterprise has left it since.
     @program.criterion(
         "assembly_regime_or_free_zone",
         citation,
-        en="Works, or worked on 1 January 2015, under the industrial-assembly regime or in a "
-        "free economic zone of the Customs Union agreement",
-        ja="「工業組立て」制度の下で又は関税同盟協定上の自由経済区域で事業を行っていること"
-        "（2015年1月1日現在で行っていた場合を含む）",
+        en="Operates under the industrial-assembly regime or in a free economic zone of the "
+        "Customs Union agreement",
+        ja="「工業組立て」制度の下で又は関税同盟協定上の自由経済区域で事業を行っていること",
     )
     def _regime(f: F, p: P) -> pl.Expr:
-        return f.auto_regime_on_2015_01_01 | f.auto_industrial_assembly | f.auto_free_economic_zone
+        return f.auto_industrial_assembly | f.auto_free_economic_zone
 
 
 def _add_no_electricity_arrears(program: Program, citation: str) -> None:
@@ -498,6 +488,7 @@ _add_regime(employment_retention, "004 §4 No.32 req.3")
     unit="RUB",
     en="90% of the month's costs",
     ja="当該月の経費の９割",
+    kind="requirement",
 )
 def _er_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_employment_costs_month * amount(p.employment_cost_share_max)
@@ -509,6 +500,7 @@ def _er_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Half of the cap table that applies (M1 or non_M1)",
     ja="適用される上限額表（M1又はM1以外）",
+    kind="requirement",
 )
 def _er_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _cap_table(f.auto_m1_vehicles_month, f.auto_vehicles_month, p)
@@ -520,6 +512,7 @@ def _er_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Band of monthly production",
     ja="月間生産台数の区分",
+    kind="requirement",
 )
 def _er_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _band(f.auto_vehicles_month, p.employment_band_edges, _vehicles, first_inclusive=False)
@@ -531,6 +524,7 @@ def _er_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy for the month",
     ja="当該月の補助額の上限",
+    kind="requirement",
 )
 def _er_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     key = pl.concat_str([v.cap_table, v.production_band], separator=":")
@@ -554,6 +548,7 @@ def _er_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (none given outside 2018–2020)",
     ja="評価日の年度の予算額（2018〜2020年以外は記載なし）",
+    kind="requirement",
 )
 def _er_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "employment_budget")
@@ -657,6 +652,7 @@ def _rnd_revenue(f: F, p: P) -> pl.Expr:
     unit="date",
     en="Last day to start production and sales",
     ja="生産及び販売開始の期限",
+    kind="deadline",
 )
 def _rnd_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _rnd_deadline(f, p)
@@ -668,6 +664,7 @@ def _rnd_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="date",
     en="Day by which revenue is doubled",
     ja="売上高倍増の期限",
+    kind="deadline",
 )
 def _rnd_revenue_deadline(f: F, p: P, v: ValuesView) -> pl.Expr:
     return pl.lit(p.rnd_revenue_deadline, pl.Date)
@@ -679,6 +676,7 @@ def _rnd_revenue_deadline(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="70% of the costs",
     ja="費用の７割",
+    kind="requirement",
 )
 def _rnd_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_rnd_costs * amount(p.rnd_cost_share_max)
@@ -690,6 +688,7 @@ def _rnd_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="What is left of the 1.5bn RUB yearly cap per manufacturer",
     ja="メーカー１社当たり年間上限額（15億ルーブル）の残額",
+    kind="requirement",
 )
 def _rnd_cap_left(f: F, p: P, v: ValuesView) -> pl.Expr:
     left = amount(p.rnd_manufacturer_cap_year) - f.auto_rnd_received_in_year
@@ -713,6 +712,7 @@ def _rnd_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (given for 2018 only)",
     ja="評価日の年度の予算額（2018年のみ記載）",
+    kind="requirement",
 )
 def _rnd_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "rnd_budget")
@@ -754,6 +754,7 @@ _add_regime(electricity, "004 §4 No.30 req.4")
     unit="RUB",
     en="90% of the quarter's electricity bills",
     ja="当該四半期の電気料金の９割",
+    kind="requirement",
 )
 def _el_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_electricity_costs_quarter * amount(p.electricity_cost_share_max)
@@ -765,6 +766,7 @@ def _el_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Half of the cap table that applies (M1 or non_M1)",
     ja="適用される上限額表（M1又はM1以外）",
+    kind="requirement",
 )
 def _el_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _cap_table(f.auto_m1_vehicles_quarter, f.auto_vehicles_quarter, p)
@@ -776,6 +778,7 @@ def _el_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Band of quarterly production",
     ja="四半期生産台数の区分",
+    kind="requirement",
 )
 def _el_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     edges = p.electricity_band_edges
@@ -788,6 +791,7 @@ def _el_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy for the quarter",
     ja="当該四半期の補助額の上限",
+    kind="requirement",
 )
 def _el_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     key = pl.concat_str([v.cap_table, v.production_band], separator=":")
@@ -811,6 +815,7 @@ def _el_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (none given outside 2018–2020)",
     ja="評価日の年度の予算額（2018〜2020年以外は記載なし）",
+    kind="requirement",
 )
 def _el_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "electricity_budget")
@@ -864,6 +869,7 @@ def _euro_covered(f: F, p: P) -> pl.Expr:
     unit="text",
     en="Row of the cap table: table heading and engine-size or gross-weight band",
     ja="上限額表の区分（カテゴリー及び排気量又は総重量の区分）",
+    kind="requirement",
 )
 def _euro_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     group = lookup(f.auto_euro_category, EURO_GROUP, pl.String())
@@ -888,6 +894,7 @@ def _euro_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy per vehicle",
     ja="車両１台当たりの補助額の上限",
+    kind="requirement",
 )
 def _euro_vehicle_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     key = pl.concat_str([v.size_band, f.auto_euro_class.cast(pl.String)], separator=":")
@@ -900,6 +907,7 @@ def _euro_vehicle_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy for the quarter: cap per vehicle × vehicles",
     ja="当該四半期の補助額の上限（１台当たり上限額×台数）",
+    kind="requirement",
 )
 def _euro_quarter_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     return v.vehicle_cap * f.auto_euro_vehicles.cast(DECIMAL)
@@ -911,6 +919,7 @@ def _euro_quarter_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="90% of the quarter's compliance costs",
     ja="当該四半期の適合費用の９割",
+    kind="requirement",
 )
 def _euro_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_euro_costs_quarter * amount(p.euro_cost_share_max)
@@ -1025,6 +1034,7 @@ def _av_plan(f: F, p: P) -> pl.Expr:
     unit="date",
     en="Last day to start production",
     ja="生産開始の期限",
+    kind="deadline",
 )
 def _av_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _av_deadline(f, p)
@@ -1036,6 +1046,7 @@ def _av_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="97% of the development costs",
     ja="開発費の97％",
+    kind="requirement",
 )
 def _av_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_autonomous_costs * amount(p.autonomous_cost_share)
@@ -1058,6 +1069,7 @@ def _av_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (none given outside 2018–2020)",
     ja="評価日の年度の予算額（2018〜2020年以外は記載なし）",
+    kind="requirement",
 )
 def _av_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "autonomous_budget")
