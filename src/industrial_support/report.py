@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .engine.cases import Case
@@ -173,7 +174,7 @@ def _value_line(kind: str, label: str, shown: str, lang: str) -> str:
     """Entitlements plain; what the law asks marked, since it shows for a refusal too."""
     if kind == "entitlement":
         return f"{label}: {shown}"
-    return f"[{word(kind, lang)}] {label}: {shown}"
+    return escape(f"[{word(kind, lang)}] {label}: {shown}")
 
 
 def _why(result: ProgramResult, lang: str) -> str:
