@@ -21,8 +21,17 @@ def _explain(tmp_path: Path, case: dict[str, Any], program: str, as_of: str) -> 
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
     done = subprocess.run(
-        [str(Path(sys.executable).with_name("isupport")), "explain", str(path)]
-        + ["--program", program, "--as-of", as_of, "--format", "json"],
+        [
+            str(Path(sys.executable).with_name("isupport")),
+            "explain",
+            str(path),
+            "--program",
+            program,
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -70,7 +79,9 @@ def test_cabinet_order_industries_and_relief_cite_the_order(tmp_path: Path) -> N
     (size,) = [c for c in body["criteria"] if c["id"] == "company_size"]
     assert size["status"] == "met"
     order = "JP SME Monozukuri Act Enforcement Order Art.1 (Cabinet Order under Act Art.2(1)(v))"
-    assert _citations(size, "employees_max") == ["002 Art.2(1)(i)", "002 Art.2(1)(ii)"] + [
+    assert _citations(size, "employees_max") == [
+        "002 Art.2(1)(i)",
+        "002 Art.2(1)(ii)",
         "002 Art.2(1)(iii)",
         "002 Art.2(1)(iv)",
         order,
