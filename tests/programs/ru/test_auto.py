@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from industrial_support.engine.brackets import edges
 from industrial_support.engine.evaluate import RuleSet, column
 from industrial_support.engine.facts import catalog
 from industrial_support.programs.ru import auto
@@ -42,13 +43,23 @@ def _resolved(name: str, date: dt.date = AS_OF) -> object:
 
 # --- the tables hold a row for every key the code can build ----------------------------------
 def test_production_tables_have_every_band_of_both_halves() -> None:  # 004 §4 No.32, No.30
-    for table, edges in (
-        ("employment_monthly_cap", "employment_band_edges"),
-        ("electricity_quarterly_cap", "electricity_band_edges"),
+    # The printed edges; "less than" the first, inner edges open the higher band (reading),
+    # the last closes the band below "more than" it: below, below, below, up_to, the rest.
+    for table, printed in (
+        ("employment_monthly_cap", [2870, 5810, 11620, 23100]),
+        ("electricity_quarterly_cap", [8750, 17500, 35000, 70000]),
     ):
-        bands = band_labels(_resolved(edges), auto._vehicles, first_inclusive=False)  # type: ignore[arg-type]
-        expected = {f"{half}:{band}" for half in ("M1", "non_M1") for band in bands}
-        assert set(_resolved(table)) == expected  # type: ignore[call-overload]
+        halves = _resolved(table)
+        assert isinstance(halves, dict) and set(halves) == {"M1", "non_M1"}
+        for bands in halves.values():
+            assert edges(bands) == printed
+            assert [next(iter(band)) for band in bands] == [
+                "below",
+                "below",
+                "below",
+                "up_to",
+                "value",
+            ]
 
 
 def test_euro_table_has_every_row_as_printed() -> None:  # 004 §4 No.31 cap table

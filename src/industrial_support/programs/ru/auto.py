@@ -30,6 +30,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ...engine import brackets
 from ...engine.deadlines import period_end_expr
 from ...engine.errors import ParameterError
 from ...engine.facts import DECIMAL, catalog
@@ -340,6 +341,10 @@ def _vehicles(edge: int, last: bool) -> str:
     return str(edge)
 
 
+def _count(edge: Decimal, upper: bool) -> str:
+    return normalise(edge)
+
+
 def _cc(edge: int, last: bool) -> str:
     return f"{edge}cc" if last else str(edge)
 
@@ -515,7 +520,8 @@ def _er_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     kind="requirement",
 )
 def _er_band(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _band(f.auto_vehicles_month, p.employment_band_edges, _vehicles, first_inclusive=False)
+    bands = brackets.same_edges(p.employment_monthly_cap, "employment_monthly_cap")
+    return brackets.band_label(f.auto_vehicles_month, bands, _count)
 
 
 @employment_retention.value(
@@ -527,8 +533,7 @@ def _er_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     kind="requirement",
 )
 def _er_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
-    key = pl.concat_str([v.cap_table, v.production_band], separator=":")
-    return lookup(key, p.employment_monthly_cap)
+    return brackets.bracket_value(f.auto_vehicles_month, p.employment_monthly_cap, v.cap_table)
 
 
 @employment_retention.value(
@@ -781,8 +786,8 @@ def _el_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     kind="requirement",
 )
 def _el_band(f: F, p: P, v: ValuesView) -> pl.Expr:
-    edges = p.electricity_band_edges
-    return _band(f.auto_vehicles_quarter, edges, _vehicles, first_inclusive=False)
+    bands = brackets.same_edges(p.electricity_quarterly_cap, "electricity_quarterly_cap")
+    return brackets.band_label(f.auto_vehicles_quarter, bands, _count)
 
 
 @electricity.value(
@@ -794,8 +799,7 @@ def _el_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     kind="requirement",
 )
 def _el_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
-    key = pl.concat_str([v.cap_table, v.production_band], separator=":")
-    return lookup(key, p.electricity_quarterly_cap)
+    return brackets.bracket_value(f.auto_vehicles_quarter, p.electricity_quarterly_cap, v.cap_table)
 
 
 @electricity.value(
