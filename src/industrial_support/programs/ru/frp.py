@@ -26,7 +26,7 @@ from typing import Literal
 import polars as pl
 
 from ...engine.citations import cite
-from ...engine.deadlines import CalendarDays, Period
+from ...engine.deadlines import CalendarDays, Period, period_end_expr
 from ...engine.facts import FactsView as F
 from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
@@ -109,6 +109,37 @@ facts.define(
     en="Day the completed application was filed with the Fund (stage 3 of the application flow)",
     ja="完成した申請文書を工業発展基金に提出した日（申請フローの第3段階）",
 )
+for _name, (_en, _ja) in {
+    "frp_draft_submitted_on": (
+        "Day the draft application went to the Fund (stage 1)",
+        "申請文書案を基金へ提示した日（第1段階）",
+    ),
+    "frp_application_returned_on": (
+        "Day the Fund returned the application for correction in the desk review (stage 4)",
+        "窓口審査で修正のため差し戻された日（第4段階）",
+    ),
+    "frp_due_diligence_started_on": (
+        "Day the due diligence began (stage 5)",
+        "デューデリジェンスの開始日（第5段階）",
+    ),
+    "frp_questions_received_on": (
+        "Day the reviewers' questions reached the applicant (stage 5)",
+        "審査員からの質問を受けた日（第5段階）",
+    ),
+    "frp_due_diligence_notice_on": (
+        "Day the applicant was told the due diligence is over (stage 6)",
+        "デューデリジェンス終了の通知を受けた日（第6段階）",
+    ),
+    "frp_council_meeting_on": (
+        "Day of the expert council's meeting (stages 6-7)",
+        "専門家評価会合の開催日（第6・7段階）",
+    ),
+    "frp_council_approved_on": (
+        "Day the expert council approved the project (stage 8)",
+        "専門家評価会合で承認された日（第8段階）",
+    ),
+}.items():
+    facts.define(_name, "date", en=_en, ja=_ja)
 facts.define(
     "frp_additional_documents",
     "integer",
@@ -657,6 +688,91 @@ def _v_desk_review(f: F, p: P, v: ValuesView) -> pl.Expr:
         p.dev_desk_review_days_per_extra_document
     )
     return f.frp_application_submitted_on + pl.duration(days=days)
+
+
+def _days_after(event: pl.Expr, days: int) -> pl.Expr:
+    return event + pl.duration(days=days)
+
+
+# The other stage limits of §1-1(5), as deadline values counted like the functions below
+# (calendar days; months end on the corresponding day, RU Civil Code Art.192(3)).
+@development.value(
+    "precheck_due",
+    "004 §1-1(5) step 2",
+    unit="date",
+    kind="deadline",
+    en="Last day of the Fund's pre-check of the draft (5 days)",
+    ja="申請文書案の事前確認の期限（5日以内）",
+)
+def _v_precheck(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _days_after(f.frp_draft_submitted_on, p.dev_precheck_days)
+
+
+@development.value(
+    "revision_due",
+    "004 §1-1(5) step 4",
+    unit="date",
+    kind="deadline",
+    en="Last day to correct a returned application before the review ends (4 months)",
+    ja="差し戻された申請の修正期限（4カ月以内。過ぎれば審査終了）",
+)
+def _v_revision(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return period_end_expr(
+        f.frp_application_returned_on, months=p.dev_revision_months, start_day_counted=False
+    )
+
+
+@development.value(
+    "due_diligence_due",
+    "004 §1-1(5) step 5",
+    unit="date",
+    kind="deadline",
+    en="Last day of the due diligence (40 days)",
+    ja="デューデリジェンスの期限（40日以内）",
+)
+def _v_due_diligence(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _days_after(f.frp_due_diligence_started_on, p.dev_due_diligence_days)
+
+
+@development.value(
+    "answer_due",
+    "004 §1-1(5) step 5",
+    unit="date",
+    kind="deadline",
+    en="Last day to answer the reviewers' questions before the review is suspended (30 days)",
+    ja="審査員からの質問への回答期限（30日以内。過ぎれば審査中断）",
+)
+def _v_answer(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _days_after(f.frp_questions_received_on, p.dev_answer_days)
+
+
+@development.value(
+    "council_documents_due",
+    "004 §1-1(5) step 6",
+    unit="date",
+    kind="deadline",
+    en="Last day to ready the expert council's documents: 5 days after the due-diligence "
+    "notice, and no later than 15 days before the meeting",
+    ja="専門家会合用文書の準備期限（終了通知から5日以内、かつ会合の15日前まで）",
+)
+def _v_council(f: F, p: P, v: ValuesView) -> pl.Expr:
+    after_notice = _days_after(f.frp_due_diligence_notice_on, p.dev_council_preparation_days)
+    before_meeting = f.frp_council_meeting_on - pl.duration(days=p.dev_council_lead_days)
+    return least(after_notice, before_meeting)
+
+
+@development.value(
+    "loan_agreement_due",
+    "004 §1-1(5) step 9",
+    unit="date",
+    kind="deadline",
+    en="Last day to sign the loan agreement after the council's approval (2 months)",
+    ja="専門家会合での承認後の融資契約締結期限（2カ月以内）",
+)
+def _v_loan_agreement(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return period_end_expr(
+        f.frp_council_approved_on, months=p.dev_agreement_months, start_day_counted=False
+    )
 
 
 # ---------------------------------------------------------------------------- §1-2 leasing
