@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from industrial_support.engine import brackets
 from industrial_support.engine.brackets import edges
 from industrial_support.engine.evaluate import RuleSet, column
 from industrial_support.engine.facts import catalog
@@ -20,7 +20,6 @@ from industrial_support.programs.ru import auto
 from industrial_support.programs.ru.auto import (
     EURO_GROUP,
     PARAMETERS,
-    band_labels,
     electricity,
     employment_retention,
     euro_standards,
@@ -66,14 +65,10 @@ def test_euro_table_has_every_row_as_printed() -> None:  # 004 §4 No.31 cap tab
     # 3 + 5 + 2 + 2 + 5 size rows under the five headings, each for Euro 4 and Euro 5: 34 rows
     table = _resolved("euro_vehicle_cap")
     assert isinstance(table, dict)
-    assert len(table) == 34
+    assert sum(len(bands) for bands in table.values()) == 34
     assert set(EURO_GROUP.values()) == {key.split(":")[0] for key in table}
-    assert band_labels([2000, 2400], auto._cc, first_inclusive=True) == [
-        "<=2000cc",
-        "2000-2400cc",
-        ">2400cc",
-    ]
-    assert band_labels([6500, 8000, 12000, 20000], auto._tonnes, first_inclusive=False) == [
+    assert brackets.labels(table["M1:euro4"], auto._cc) == ["<=2000cc", "2000-2400cc", ">2400cc"]
+    assert brackets.labels(table["N1_N2_N3:euro5"], auto._tonnes) == [
         "<6.5t",
         "6.5-8t",
         "8-12t",
@@ -174,11 +169,6 @@ def test_batch_screen_equals_single_cases() -> None:  # 004 §4 No.31 cap table
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def test_single_edge_band_needs_an_inclusive_first_band() -> None:
-    with pytest.raises(ValueError, match="single edge"):
-        auto._band(pl.col("x"), [5000], auto._cc, first_inclusive=False)
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -23,9 +23,7 @@ docs/readings.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from decimal import Decimal
-from itertools import pairwise
 from pathlib import Path
 
 import polars as pl
@@ -127,6 +125,7 @@ facts.define(
 )
 EURO_CATEGORIES = ("M1", "M1G", "M2", "M2G", "M3", "M3G", "N1", "N1G", "N2", "N2G", "N3", "N3G")
 # The heading of the No.31 cap table under which each vehicle category falls (004 §4 No.31).
+WEIGHT_HEADINGS = ("N1_N2_N3", "N2G_N3G")  # the other headings band by engine size
 EURO_GROUP = {
     "M1": "M1",
     "N1": "N1_N2_N3",
@@ -334,55 +333,17 @@ def _budget(p: P, name: str) -> pl.Expr:
     return amount(value)
 
 
-Format = Callable[[int, bool], str]
-
-
-def _vehicles(edge: int, last: bool) -> str:
-    return str(edge)
-
-
 def _count(edge: Decimal, upper: bool) -> str:
     return normalise(edge)
 
 
-def _cc(edge: int, last: bool) -> str:
-    return f"{edge}cc" if last else str(edge)
+def _cc(edge: Decimal, upper: bool) -> str:
+    return f"{normalise(edge)}cc" if upper else normalise(edge)
 
 
-def _tonnes(edge: int, last: bool) -> str:
+def _tonnes(edge: Decimal, upper: bool) -> str:
     text = normalise(Decimal(edge) / 1000)
-    return f"{text}t" if last else text
-
-
-def band_labels(edges: Sequence[int], fmt: Format, *, first_inclusive: bool) -> list[str]:
-    """Keys of the bands as the parameter tables spell them: ``<2870``, ``2870-5810``, ...,
-    ``>23100``; ``<=2000cc``, ``2000-2400cc``, ``>2400cc``; ``<6.5t``, ``6.5-8t``, ..."""
-    first = ("<=" if first_inclusive else "<") + fmt(edges[0], True)
-    inner = [f"{fmt(lo, False)}-{fmt(hi, True)}" for lo, hi in pairwise(edges)]
-    return [first, *inner, ">" + fmt(edges[-1], True)]
-
-
-def _band(x: pl.Expr, edges: Sequence[int], fmt: Format, *, first_inclusive: bool) -> pl.Expr:
-    """The band of a cap table a number falls in (null where the number is unknown).
-
-    Each table prints its first band as "less than e0" (未満) or "e0 or less" (以下) and its
-    last as "more than eN" (超): those edges are fixed by the text. The inner edges are
-    printed twice ("a～e1", "e1～b"). Reading: an inner edge belongs to the band it opens
-    (the higher band), as the first edge does in the "less than" tables (2,870 opens
-    "2,870～5,810"; 6.5 t opens "6.5～8 t"). Alternative: it closes the lower band.
-    The last edge belongs to the band it closes ("more than eN" excludes eN).
-    """
-    if len(edges) == 1 and not first_inclusive:
-        raise ValueError("a single edge needs an inclusive first band ('or less')")
-    labels = band_labels(edges, fmt, first_inclusive=first_inclusive)
-    below = [x <= edges[0] if first_inclusive else x < edges[0]]
-    below += [x < edge for edge in edges[1:-1]]  # inner edges: the reading above
-    if len(edges) > 1:
-        below.append(x <= edges[-1])
-    band = pl.lit(labels[-1])
-    for condition, label in reversed(list(zip(below, labels, strict=False))):
-        band = pl.when(condition).then(pl.lit(label)).otherwise(band)
-    return pl.when(x.is_null()).then(pl.lit(None, pl.String)).otherwise(band)
+    return f"{text}t" if upper else text
 
 
 def _cap_table(m1: pl.Expr, total: pl.Expr, p: P) -> pl.Expr:
@@ -877,19 +838,22 @@ def _euro_covered(f: F, p: P) -> pl.Expr:
 )
 def _euro_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     group = lookup(f.auto_euro_category, EURO_GROUP, pl.String())
-    cc, kg = f.auto_euro_engine_cc, f.auto_euro_gross_weight_kg
-    band = (
-        pl.when(group == "M1")
-        .then(_band(cc, p.euro_m1_engine_edges, _cc, first_inclusive=True))
-        .when(group == "M1G_N1G")
-        .then(_band(cc, p.euro_m1g_n1g_engine_edges, _cc, first_inclusive=True))
-        .when(group == "M2_M2G_M3_M3G")
-        .then(_band(cc, p.euro_bus_engine_edges, _cc, first_inclusive=True))
-        .when(group.is_in(["N1_N2_N3", "N2G_N3G"]))
-        .then(_band(kg, p.euro_truck_weight_edges, _tonnes, first_inclusive=False))
-        .otherwise(pl.lit(None, pl.String))
-    )
+    table = p.euro_vehicle_cap
+    band = pl.lit(None, pl.String)
+    for heading in dict.fromkeys(EURO_GROUP.values()):
+        # Euro 4 and Euro 5 rows of a heading share its bands
+        bands = brackets.same_edges(
+            {k: b for k, b in table.items() if k.startswith(f"{heading}:")}, "euro_vehicle_cap"
+        )
+        fmt = _tonnes if heading in WEIGHT_HEADINGS else _cc
+        named = brackets.band_label(_euro_measure(f, heading), bands, fmt)
+        band = pl.when(group == heading).then(named).otherwise(band)
     return pl.concat_str([group, band], separator=":")
+
+
+def _euro_measure(f: F, heading: str) -> pl.Expr:
+    """What a heading's bands measure: gross weight (kg) for trucks, engine size (cc) else."""
+    return f.auto_euro_gross_weight_kg if heading in WEIGHT_HEADINGS else f.auto_euro_engine_cc
 
 
 @euro_standards.value(
@@ -901,8 +865,13 @@ def _euro_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     kind="requirement",
 )
 def _euro_vehicle_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
-    key = pl.concat_str([v.size_band, f.auto_euro_class.cast(pl.String)], separator=":")
-    return lookup(key, p.euro_vehicle_cap)
+    group = lookup(f.auto_euro_category, EURO_GROUP, pl.String())
+    row = pl.concat_str([group, f.auto_euro_class.cast(pl.String)], separator=":")
+    cap = pl.lit(None, DECIMAL)
+    for heading in dict.fromkeys(EURO_GROUP.values()):
+        value = brackets.bracket_value(_euro_measure(f, heading), p.euro_vehicle_cap, row)
+        cap = pl.when(group == heading).then(value).otherwise(cap)
+    return cap
 
 
 @euro_standards.value(
