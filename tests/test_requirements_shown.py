@@ -204,3 +204,13 @@ def test_batch_key_amount_is_the_support_and_requirements_have_columns(tmp_path:
     schema = pq.read_schema(next((out / "RU").glob("*.parquet")))
     meta = schema.field("ru.pp1176::agreement_conclusion_due").metadata
     assert meta[b"isupport.kind"] == b"requirement" and meta[b"isupport.unit"] == b"date"
+
+
+def test_cli_explain_flags_v_above_1_and_shows_the_refund(tmp_path: Path) -> None:
+    # 003 §16: C = 100,000,000 (the loan), P = 80,000,000 → V = 1.25 > 1, flagged;
+    # §19: R = C − C / V = 100,000,000 − 80,000,000 = 20,000,000
+    case = _refused_case(tmp_path, pp1176_requested_amount=100000000)
+    done = _isupport("explain", str(case), "--program", "ru.pp1176", "--as-of", "2025-06-01")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    assert "✗" in text and "1.25" in text and "20,000,000" in text

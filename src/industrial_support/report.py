@@ -170,6 +170,13 @@ def print_screen(
         console.print(f"[yellow]{word('unavailable', lang)}[/yellow] {pid}: {reason}")
 
 
+def _flagged(kind: str, unit: str, result: Any, shown: str) -> str:
+    """A requirement the case does not keep (003 §16's V above 1, say) is marked."""
+    if kind == "requirement" and unit == "flag" and result is False:
+        return f"[red]✗ {escape(shown)}[/red]"
+    return escape(shown)
+
+
 def _value_line(kind: str, label: str, shown: str, lang: str) -> str:
     """Entitlements plain; what the law asks marked, since it shows for a refusal too."""
     if kind == "entitlement":
@@ -222,7 +229,7 @@ def print_explanation(console: Console, result: ProgramResult, lang: str) -> Non
             values.add_row(
                 getattr(v.value, lang),
                 word(v.value.kind, lang),
-                show(v.result, lang),
+                _flagged(v.value.kind, v.value.unit, v.result, show(v.result, lang)),
                 str(v.value.citation),
             )
         console.print(values)
