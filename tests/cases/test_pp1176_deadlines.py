@@ -37,7 +37,7 @@ def test_agreement_must_be_concluded_by_31_december_after_the_last_project_year(
     case = store.submit(
         call_id=call,
         enterprise_id="ent-late",
-        facts=ELIGIBLE,  # project's last year 2024
+        facts=ELIGIBLE,  # project ended 30 November 2024: last year 2024
         actor="applicant",
         submitted_at=_at("2025-03-15"),
     )
@@ -60,7 +60,7 @@ def test_agreement_must_be_concluded_by_31_december_after_the_last_project_year(
 
 
 def test_admission_needs_the_projects_last_year(store: CaseStore) -> None:
-    facts = {k: v for k, v in ELIGIBLE.items() if k != "pp1176_project_last_year"}
+    facts = {k: v for k, v in ELIGIBLE.items() if k != "pp1176_project_end_date"}
     case = store.submit(
         call_id=_call(store),
         enterprise_id="ent-no-year",
@@ -69,7 +69,7 @@ def test_admission_needs_the_projects_last_year(store: CaseStore) -> None:
         submitted_at=_at("2025-03-15"),
     )
     store.act(case.id, "register", actor="clerk", role="official", on=dt.date(2025, 4, 7))
-    with pytest.raises(ProcedureError, match="pp1176_project_last_year"):
+    with pytest.raises(ProcedureError, match="pp1176_project_end_date"):
         store.act(case.id, "admit", actor="head", role="official", on=dt.date(2025, 4, 10))
 
 

@@ -60,8 +60,8 @@ def _call_check(published_on: dt.date, closes_on: dt.date) -> str | None:
 
 
 def _admit(context: StepContext) -> str | None:
-    if not isinstance(context.facts.get("pp1176_project_last_year"), int):
-        return "pp1176_project_last_year: the project's last year is needed (003 §10 deadline)"
+    if _project_end(context) is None:
+        return "pp1176_project_end_date: the project's end date is needed (003 §10 deadline)"
     if context.call_closes_on and context.submitted_on > context.call_closes_on:
         return "submitted after the closing day: refuse with late_submission (003 §9(d))"
     result = evaluate(PROGRAM, context.facts, context.event_date)
@@ -188,9 +188,21 @@ def _next_report(kind: str) -> Opens:
     return Opens(kind, "applicant", D[kind].rule, counted_from=_after_report_due(kind))
 
 
+def _project_end(context: StepContext) -> dt.date | None:
+    raw = context.facts.get("pp1176_project_end_date")
+    if isinstance(raw, dt.date):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw)) if raw is not None else None
+    except ValueError:
+        return None
+
+
 def _project_last_year(context: StepContext) -> dt.date:
     """1 January of the project's last year: §10 counts the agreement's last day from it."""
-    return dt.date(int(context.facts["pp1176_project_last_year"]), 1, 1)
+    end = _project_end(context)
+    assert end is not None  # the admission's guard asks for it
+    return dt.date(end.year, 1, 1)
 
 
 def _breach_refund(effects: Effects) -> None:

@@ -188,13 +188,11 @@ facts.define(
     "整備するものであること（既存生産の近代化・設備更新を含む）",
 )
 facts.define(
-    "pp1176_project_last_year",
-    "integer",
-    unit="years",
-    minimum=2000,
-    maximum=2100,
-    en="Calendar year in which the project is carried out for the last time (its final year)",
-    ja="プロジェクト実施最終年（暦年）",
+    "pp1176_project_end_date",
+    "date",
+    en="Day the project is (or is to be) completed; its calendar year is the project's last "
+    "year (§10, §11)",
+    ja="プロジェクトの実施終了日（予定を含む）。その暦年がプロジェクト実施最終年（第10項・第11項）",
 )
 
 PARAMETERS = ParameterSet.load(Path(__file__).with_name("pp1176.yaml"))
@@ -509,7 +507,7 @@ def _projected_refund(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="補助金協定の締結期限（プロジェクト実施最終年の翌年12月31日）",
 )
 def _agreement_due(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _fixed_day_after(f.pp1176_project_last_year, p, "agreement_conclusion")
+    return _fixed_day_after(f.pp1176_project_end_date.dt.year(), p, "agreement_conclusion")
 
 
 @pp1176.value(
@@ -522,7 +520,7 @@ def _agreement_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="補助金提供申請書の提出期限（プロジェクト実施終了年の翌年11月10日。終了年の同日も可）",
 )
 def _request_due(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _fixed_day_after(f.pp1176_project_last_year, p, "subsidy_request")
+    return _fixed_day_after(f.pp1176_project_end_date.dt.year(), p, "subsidy_request")
 
 
 def _fixed_day_after(year: pl.Expr, p: P, name: str) -> pl.Expr:
