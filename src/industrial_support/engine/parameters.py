@@ -14,7 +14,9 @@ A parameter file is YAML::
         - from: 2024-01-01
           table:               # a value per key, each with its own citation
             cars: {value: 25000, cite: 000 Art.62(2)}
-        - from: 2025-01-01
+        - from: 2027-01-01
+          unavailable: not yet published   # asking for it is an error naming the reason
+        - from: 2028-01-01
           brackets:            # bands of a number, per group (here one group, "all")
             all:
               - {below: 2870, value: 82500000, cite: 004 §4 No.32 cap table}    # x < 2870
@@ -141,12 +143,15 @@ class Entry(_Strict):
     brackets: dict[str, list[BracketRow]] | None = None
     cite: str | None = None
     note: str | None = None
+    # A period the value is known to exist for but is not entered (not yet published, not
+    # verified): asking for it is an error that says why, never a neighbouring value.
+    unavailable: str | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Entry:
-        given = [part is not None for part in (self.value, self.table, self.brackets)]
-        if sum(given) != 1:
-            raise ValueError("give exactly one of 'value', 'table' or 'brackets'")
+        parts = (self.value, self.table, self.brackets, self.unavailable)
+        if sum(part is not None for part in parts) != 1:
+            raise ValueError("give exactly one of 'value', 'table', 'brackets' or 'unavailable'")
         if self.brackets is not None:
             _check_brackets(self.brackets)
         if self.value is not None and not self.cite:
@@ -215,6 +220,10 @@ class Parameter:
             spans = ", ".join(f"{e.from_}..{e.to or ''}" for e in self.entries)
             raise ParameterError(
                 f"parameter {self.name!r} has no value in force on {date} ({spans})"
+            )
+        if chosen.unavailable is not None:
+            raise ParameterError(
+                f"parameter {self.name!r} is unavailable on {date}: {chosen.unavailable}"
             )
         if chosen.table is not None:
             value: Any = {key: self._typed(row.value) for key, row in chosen.table.items()}
