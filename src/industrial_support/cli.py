@@ -537,10 +537,17 @@ def serve(
     ] = None,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="server processes sharing the database (default: one per CPU core)"),
+    ] = None,
 ) -> None:
     """Serve the web application and the HTTP API."""
+    import os
+
     import uvicorn
 
+    from .cases.db import DEFAULT_URL_ENV
     from .web import demo as demo_data
     from .web.app import create_app
 
@@ -549,6 +556,12 @@ def serve(
         for leftover in (fresh, fresh.with_suffix(".db-wal"), fresh.with_suffix(".db-shm")):
             leftover.unlink(missing_ok=True)
         db = f"sqlite:///{fresh}"
+    if workers is not None and workers < 1:
+        raise IsupportError("workers: expected 1 or more")
+    in_memory = db is not None and db.startswith("sqlite") and ":memory:" in db
+    processes = 1 if in_memory else workers or os.cpu_count() or 1
+    # This process migrates the schema and loads the demonstration data once, before any
+    # worker starts; the workers then share the store (SQLite in WAL mode, or PostgreSQL).
     application = create_app(db)
     if demo:
         application.state.demo = demo_data.load(application.state.services)
@@ -557,5 +570,24 @@ def serve(
             + ", ".join(a.username for a in application.state.demo.accounts)
             + f" (password: {application.state.demo.password})"
         )
-    console.print(f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    console.print(
+        f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)"
+        + (f" with {processes} workers" if processes > 1 else "")
+    )
+    if processes == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    application.state.services.cases.engine.dispose()
+    if db is not None:
+        os.environ[DEFAULT_URL_ENV] = db  # what each worker's application opens
+    # One Polars thread per worker: the workers already fill the cores, and a one-row
+    # evaluation split across threads only waits on them.
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
+    uvicorn.run(
+        "industrial_support.web.app:create_app",
+        factory=True,
+        workers=processes,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
