@@ -523,6 +523,7 @@ def batch(
         f"{summary.rows} enterprises, {summary.rejected} rejected, "
         f"{summary.results} program results in {out}: "
         + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
+        + (f" (on {len(summary.by_node)} Ray nodes)" if summary.by_node else "")
     )
 
 
