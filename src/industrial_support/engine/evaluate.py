@@ -224,7 +224,9 @@ class _Compiler:
             return self.done[program.id]
         facts = FactsView(program.facts)
         parameters = program.parameter_view(self.as_of)
-        criteria = [self._criterion(program, c, facts, parameters) for c in program.criteria]
+        # what is in force on the date (dated criteria and values), before anything compiles
+        in_force_criteria, in_force_values = program.in_force_on(self.as_of)
+        criteria = [self._criterion(program, c, facts, parameters) for c in in_force_criteria]
         depth = max(
             (
                 self.done[c.criterion.requires.id].depth + 1
@@ -233,7 +235,7 @@ class _Compiler:
             ),
             default=0,
         )
-        values = _compile_values(program, facts, parameters)
+        values = _compile_values(program, in_force_values, facts, parameters)
         compiled = CompiledProgram(program, tuple(criteria), values, depth)
         self.done[program.id] = compiled
         return compiled
@@ -262,13 +264,17 @@ class _Compiler:
 
 
 def _compile_values(
-    program: Program, facts: FactsView, base: ParameterView
+    program: Program,
+    in_force: Sequence[ComputedValue],
+    facts: FactsView,
+    base: ParameterView,
 ) -> tuple[CompiledValue, ...]:
-    """A program's values in order; one that reads an earlier value reads its column."""
+    """A program's values in force, in order; one that reads an earlier value reads its
+    column."""
     values: list[CompiledValue] = []
     built: dict[str, pl.Expr] = {}
     by_column: dict[str, CompiledValue] = {}
-    for value in program.values:
+    for value in in_force:
         view = base.fork()
         expr = _typed(_round(value.build(facts, view, ValuesView(built)), value), value)
         roots = _roots(expr)
