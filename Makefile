@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint types pytest clean
+.PHONY: run test lint types pytest clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ pytest: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/pytest
 
 test: lint types pytest
+
+# Performance record (bench/README.md); not part of `make test`. Bounded: loopback only,
+# 1M rows in the batch, 10M streamed, a few hundred requests per API measurement.
+bench: $(STAMP)
+	$(BIN)/python bench/startup.py --runs 5
+	$(BIN)/python bench/latency.py --requests 300 --seconds 5
+	$(BIN)/python bench/screen.py --rows 1000000 --sample 500 --stream-rows 10000000
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

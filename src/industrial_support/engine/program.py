@@ -1,14 +1,21 @@
 """Programs: a support measure (or a classification, or a duty) as cited criteria and
-computed values written once as column expressions.
+computed values written once as column expressions. From ``programs/jp/sme.py``::
 
-    sme = Program("jp.sme", jurisdiction="JP", kind="classification", ...)
+    sme = Program(id="jp.sme", jurisdiction="JP", kind="classification",
+                  title={...}, source="002 Art.2(1)", parameters=PARAMETERS)
 
-    @sme.criterion("capital_or_employees", "002 Art.2(1)(i)", en="...", ja="...")
-    def _(f, p):
-        return (f.capital <= p.capital_max) | (f.regular_employees <= p.employees_max)
+    @sme.criterion("company_size", "002 Art.2(1)(i)-(v)", en="...", ja="...",
+                   applies=lambda f, p: f.legal_form == COMPANY)
+    def _company_size(f: F, p: P) -> pl.Expr:
+        capital_ok = at_most_by_key(f.capital, f.main_industry, p.capital_max)
+        employees_ok = at_most_by_key(
+            f.regular_employees, f.main_industry, p.employees_max, pl.Int64()
+        )
+        return capital_ok | employees_ok  # Kleene "or": one known pass decides
 
 ``f`` gives fact columns (checked against the jurisdiction's catalog), ``p`` parameter values
-in force on the evaluation date. The same expression evaluates one case or millions.
+in force on the evaluation date (here tables keyed by industry, from ``sme.yaml``). The same
+expression evaluates one case or millions (:mod:`.evaluate`).
 
 Dated rules (one idiom for programs, criteria and values, in the spirit of OpenFisca's dated
 formulas): ``Program(in_force_from=, in_force_to=)`` and ``criterion(..., from_=, to=)`` /

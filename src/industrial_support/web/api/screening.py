@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from ...engine.evaluate import CriterionResult, ProgramResult, RuleSet, ValueResult
+from ...engine.evaluate import CriterionResult, ProgramResult, ValueResult, rule_set
 from ...engine.outcomes import Status
 from ...engine.program import KINDS, ValueKind
 from ..context import ServicesDep
@@ -196,7 +196,7 @@ def screen(request: ScreenRequest, stores: ServicesDep) -> ScreenResponse:
     code = request.jurisdiction.value
     date = request.as_of or stores.today()
     facts = checked_facts(code, request.facts)
-    rules = RuleSet(programs_of(code, request.programs), date)
+    rules = rule_set(programs_of(code, request.programs), date)
     return ScreenResponse(
         jurisdiction=request.jurisdiction,
         evaluated_as_of=date,
@@ -214,7 +214,7 @@ def explain(request: ExplainRequest, stores: ServicesDep) -> Explanation:
     if program.jurisdiction != code:
         raise InputError(f"program: {program.id} is not a {code} program")
     facts = checked_facts(code, request.facts)
-    rules = RuleSet([program], date)
+    rules = rule_set([program], date)
     if rules.not_in_force:
         raise InputError(f"as_of: {program.id} is not in force on {date}")
     if program.id in rules.unavailable:
