@@ -32,7 +32,7 @@ class Entry:
     """A hand-kept entry: the node has no rule on purpose."""
 
     status: Literal["declarative", "not_modelled"]
-    why: str
+    why: dict[str, str]  # {"en": ..., "ja": ...}
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Node:
     uses: list[Use] = field(default_factory=list)
     entry: Entry | None = None
     status: Status = "unaccounted"
-    why: str = ""  # the hand-kept reason, for a declarative / not-modelled node
+    why: dict[str, str] = field(default_factory=dict)  # the hand-kept reason, en and ja
 
 
 @dataclass(frozen=True)
@@ -309,7 +309,7 @@ def load_outline() -> dict[str, dict[str, Node]]:
 
 def load_entries() -> dict[str, dict[str, Entry]]:
     text = resources.files(__package__).joinpath("unencoded.yaml").read_text(encoding="utf-8")
-    raw: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(text)
+    raw: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(text)
     entries: dict[str, dict[str, Entry]] = {}
     for seed, items in raw.items():
         entries[seed] = {}
@@ -317,7 +317,10 @@ def load_entries() -> dict[str, dict[str, Entry]]:
             status = body["status"]
             if status not in ("declarative", "not_modelled"):
                 raise ValueError(f"unencoded.yaml: {seed} {identifier}: bad status {status!r}")
-            entries[seed][identifier] = Entry(status, body.get("why", ""))  # type: ignore[arg-type]
+            why = body.get("why")
+            if not (isinstance(why, dict) and set(why) == {"en", "ja"} and all(why.values())):
+                raise ValueError(f"unencoded.yaml: {seed} {identifier}: 'why' needs en and ja")
+            entries[seed][identifier] = Entry(status, why)
     return entries
 
 

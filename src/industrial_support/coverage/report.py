@@ -34,9 +34,9 @@ def where(node: Node) -> str:
     if node.uses:
         return "; ".join(f"{use.kind} {use.where}" for use in node.uses)
     if node.status == "not_modelled":
-        return f"not modelled: {node.why}"
+        return f"not modelled: {node.why['en']}"
     if node.status == "declarative":
-        return f"declarative (no rule): {node.why}"
+        return f"declarative (no rule): {node.why['en']}"
     return STATUS_TEXT[node.status]
 
 
