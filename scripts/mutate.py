@@ -21,6 +21,8 @@ import argparse
 import ast
 import dataclasses
 import datetime as dt
+import functools
+import importlib
 import inspect
 import sys
 import time
@@ -40,7 +42,7 @@ from industrial_support.engine.parameters import (  # noqa: E402
     ParameterSet,
 )
 from industrial_support.engine.program import Criterion, Program, all_programs  # noqa: E402
-from tests.casefiles import CaseSpec, check, discover  # noqa: E402
+from tests.casefiles import check, discover  # noqa: E402
 
 PROGRAMS_DIR = ROOT / "src" / "industrial_support" / "programs"
 FLIPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
@@ -61,7 +63,54 @@ class Outcome:
     cases: int = 0
 
 
-# --- the clean run: which case reads which parameter entry -------------------------------
+# --- what runs: the case files and the acts' own hand-worked tests ------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Unit:
+    """One hand-worked check: a case of a case file, or a test function of an act's tests
+    (tests/programs/<country>/test_*.py) that needs no fixture."""
+
+    name: str
+    run: Callable[[], None]
+
+
+def case_units() -> list[Unit]:
+    return [Unit(spec.test_id, functools.partial(check, spec)) for spec in discover()]
+
+
+def act_test_units() -> list[Unit]:
+    units = []
+    for path in sorted((ROOT / "tests" / "programs").glob("*/test_*.py")):
+        if path.name == "test_case_files.py":
+            continue
+        module = importlib.import_module(f"tests.programs.{path.parent.name}.{path.stem}")
+        for name, function in vars(module).items():
+            if name.startswith("test_") and inspect.isfunction(function):
+                label = f"{path.parent.name}/{path.stem}::{name}"
+                units.extend(_calls(label, function))
+    return units
+
+
+def _calls(label: str, function: Callable[..., Any]) -> Iterator[Unit]:
+    wanted = list(inspect.signature(function).parameters)
+    if not wanted:
+        yield Unit(label, function)
+        return
+    marks = [m for m in getattr(function, "pytestmark", []) if m.name == "parametrize"]
+    if len(marks) != 1:
+        return  # needs a fixture: pytest runs it, the mutation pass does not
+    argnames, rows = marks[0].args[0], marks[0].args[1]
+    names = [n.strip() for n in argnames.split(",")] if isinstance(argnames, str) else list(argnames)
+    if sorted(names) != sorted(wanted):
+        return
+    for index, row in enumerate(rows):
+        values = row.values if type(row).__name__ == "ParameterSet" else row
+        arguments = tuple(values) if len(names) > 1 else (values,)
+        yield Unit(f"{label}[{index}]", functools.partial(function, **dict(zip(names, arguments, strict=True))))
+
+
+# --- the clean run: which unit reads which parameter entry, builds which criterion -------
 
 
 def parameter_sets() -> dict[str, ParameterSet]:
@@ -80,9 +129,13 @@ def _short(source: str) -> str:
     return source.replace("\\", "/").split("/programs/")[-1]
 
 
-def clean_run(specs: list[CaseSpec]) -> dict[tuple[int, dt.date], set[int]]:
-    """Run every case once; remember which (parameter object, entry start) each one read."""
+def clean_run(
+    units: list[Unit],
+) -> tuple[list[Unit], dict[tuple[int, dt.date], set[int]], dict[tuple[str, int], set[int]]]:
+    """Run every unit once; keep those that pass, with what each one read: (parameter object,
+    entry start) and (program id, criterion index) of every criterion it built."""
     reads: dict[tuple[int, dt.date], set[int]] = defaultdict(set)
+    builds: dict[tuple[str, int], set[int]] = defaultdict(set)
     original = Parameter.as_of
     current: list[int] = []
 
@@ -92,20 +145,44 @@ def clean_run(specs: list[CaseSpec]) -> dict[tuple[int, dt.date], set[int]]:
             reads[(id(self), resolved.effective_from)].add(current[0])
         return resolved
 
+    def watched(key: tuple[str, int], build: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            if current:
+                builds[key].add(current[0])
+            return build(*args)
+
+        return run
+
+    saved = {program.id: list(program.criteria) for program in all_programs()}
+    for program in all_programs():
+        for index, criterion in enumerate(program.criteria):
+            if criterion.build is not None:
+                wrapped = watched((program.id, index), criterion.build)
+                program.criteria[index] = dataclasses.replace(criterion, build=wrapped)
     Parameter.as_of = recording  # type: ignore[method-assign]
+    passing: list[int] = []
     try:
-        for index, spec in enumerate(specs):
+        for index, unit in enumerate(units):
             current[:] = [index]
-            check(spec)  # a failing clean case is an error of the suite, not of a mutant
+            try:
+                unit.run()
+                passing.append(index)
+            except Exception as error:  # a failing clean unit is the suite's problem, not a mutant's
+                print(f"clean run: {unit.name} fails ({type(error).__name__}); left out", file=sys.stderr)
     finally:
         Parameter.as_of = original  # type: ignore[method-assign]
-    return reads
+        for program in all_programs():
+            program.criteria[:] = saved[program.id]
+    keep = set(passing)
+    reads = {key: value & keep for key, value in reads.items()}
+    builds = {key: value & keep for key, value in builds.items()}
+    return units, reads, builds
 
 
-def kills(specs: list[CaseSpec], chosen: set[int]) -> bool:
+def kills(units: list[Unit], chosen: set[int]) -> bool:
     for index in sorted(chosen):
         try:
-            check(specs[index])
+            units[index].run()
         except Exception:  # an assertion, or an error the mutant provokes: both notice it
             return True
     return False
@@ -182,7 +259,7 @@ def named_in_code(name: str, sources: str) -> bool:
 
 
 def mutate_numbers(
-    specs: list[CaseSpec], reads: dict[tuple[int, dt.date], set[int]], only: str | None
+    units: list[Unit], reads: dict[tuple[int, dt.date], set[int]], only: str | None
 ) -> Iterator[Outcome]:
     sources = "\n".join(
         path.read_text(encoding="utf-8") for path in (ROOT / "src").rglob("*.py")
@@ -200,7 +277,7 @@ def mutate_numbers(
                     continue
                 pset.parameters[name] = build()
                 try:
-                    killed = kills(specs, chosen)
+                    killed = kills(units, chosen)
                 finally:
                     pset.parameters[name] = parameter
                 yield Outcome(full, "killed" if killed else "survived", len(chosen))
@@ -263,15 +340,9 @@ def _compile(module: ModuleType, function: ast.FunctionDef) -> Callable[..., Any
     return built
 
 
-def _cases_of(specs: list[CaseSpec], program: Program) -> set[int]:
-    wanted = {program.id}
-    for other in all_programs():
-        if any(c.requires is program for c in other.criteria):
-            wanted.add(other.id)
-    return {index for index, spec in enumerate(specs) if spec.program in wanted}
-
-
-def mutate_comparisons(specs: list[CaseSpec], only: str | None) -> Iterator[Outcome]:
+def mutate_comparisons(
+    units: list[Unit], builds: dict[tuple[str, int], set[int]], only: str | None
+) -> Iterator[Outcome]:
     all_programs()
     modules = sorted(
         (module for name, module in sys.modules.items() if name.startswith("industrial_support.programs.")),
@@ -302,9 +373,9 @@ def mutate_comparisons(specs: list[CaseSpec], only: str | None) -> Iterator[Outc
             for program, index in owners:
                 saved.append((program, index, program.criteria[index]))
                 program.criteria[index] = dataclasses.replace(program.criteria[index], build=mutant)
-                chosen |= _cases_of(specs, program)
+                chosen |= builds.get((program.id, index), set())
             try:
-                killed = kills(specs, chosen) if chosen else False
+                killed = kills(units, chosen) if chosen else False
             finally:
                 for program, index, criterion in saved:
                     program.criteria[index] = criterion
@@ -322,13 +393,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-flips", action="store_true")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    specs = list(discover())
-    reads = clean_run(specs)
+    units, reads, builds = clean_run(case_units() + act_test_units())
     outcomes: list[Outcome] = []
     if not args.no_parameters:
-        outcomes.extend(mutate_numbers(specs, reads, args.only))
+        outcomes.extend(mutate_numbers(units, reads, args.only))
     if not args.no_flips:
-        outcomes.extend(mutate_comparisons(specs, args.only))
+        outcomes.extend(mutate_comparisons(units, builds, args.only))
     by_status: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         by_status[outcome.status].append(outcome)
