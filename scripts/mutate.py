@@ -36,13 +36,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.casefiles import check, discover  # noqa: E402
+
 from industrial_support.engine.parameters import (  # noqa: E402
     INTEGER_UNITS,
     Parameter,
     ParameterSet,
 )
 from industrial_support.engine.program import Criterion, Program, all_programs  # noqa: E402
-from tests.casefiles import check, discover  # noqa: E402
 
 PROGRAMS_DIR = ROOT / "src" / "industrial_support" / "programs"
 FLIPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
@@ -80,7 +81,7 @@ def case_units() -> list[Unit]:
 
 
 def act_test_units() -> list[Unit]:
-    units = []
+    units: list[Unit] = []
     for path in sorted((ROOT / "tests" / "programs").glob("*/test_*.py")):
         if path.name == "test_case_files.py":
             continue
@@ -101,13 +102,18 @@ def _calls(label: str, function: Callable[..., Any]) -> Iterator[Unit]:
     if len(marks) != 1:
         return  # needs a fixture: pytest runs it, the mutation pass does not
     argnames, rows = marks[0].args[0], marks[0].args[1]
-    names = [n.strip() for n in argnames.split(",")] if isinstance(argnames, str) else list(argnames)
+    names = (
+        [n.strip() for n in argnames.split(",")] if isinstance(argnames, str) else list(argnames)
+    )
     if sorted(names) != sorted(wanted):
         return
     for index, row in enumerate(rows):
         values = row.values if type(row).__name__ == "ParameterSet" else row
         arguments = tuple(values) if len(names) > 1 else (values,)
-        yield Unit(f"{label}[{index}]", functools.partial(function, **dict(zip(names, arguments, strict=True))))
+        yield Unit(
+            f"{label}[{index}]",
+            functools.partial(function, **dict(zip(names, arguments, strict=True))),
+        )
 
 
 # --- the clean run: which unit reads which parameter entry, builds which criterion -------
@@ -167,8 +173,12 @@ def clean_run(
             try:
                 unit.run()
                 passing.append(index)
-            except Exception as error:  # a failing clean unit is the suite's problem, not a mutant's
-                print(f"clean run: {unit.name} fails ({type(error).__name__}); left out", file=sys.stderr)
+            except Exception as error:
+                # a unit failing before any mutation is the suite's problem: reported, left out
+                print(
+                    f"clean run: {unit.name} fails ({type(error).__name__}); left out",
+                    file=sys.stderr,
+                )
     finally:
         Parameter.as_of = original  # type: ignore[method-assign]
         for program in all_programs():
@@ -228,7 +238,7 @@ def cell_mutants(parameter: Parameter) -> Iterator[tuple[str, dt.date, Callable[
                 yield (
                     f"{where}[{key}] {row.value} → {mutant}",
                     entry.from_,
-                    lambda new=new, rebuild=rebuild: rebuild(new),
+                    functools.partial(rebuild, new),
                 )
         elif isinstance(entry.value, list):
             for item, raw in enumerate(entry.value):
@@ -241,7 +251,7 @@ def cell_mutants(parameter: Parameter) -> Iterator[tuple[str, dt.date, Callable[
                 yield (
                     f"{where}[{item}] {raw} → {mutant}",
                     entry.from_,
-                    lambda new=new, rebuild=rebuild: rebuild(new),
+                    functools.partial(rebuild, new),
                 )
         else:
             mutant = perturb(entry.value, definition.unit)
@@ -250,7 +260,7 @@ def cell_mutants(parameter: Parameter) -> Iterator[tuple[str, dt.date, Callable[
                 yield (
                     f"{where} {entry.value} → {mutant}",
                     entry.from_,
-                    lambda new=new, rebuild=rebuild: rebuild(new),
+                    functools.partial(rebuild, new),
                 )
 
 
@@ -261,9 +271,7 @@ def named_in_code(name: str, sources: str) -> bool:
 def mutate_numbers(
     units: list[Unit], reads: dict[tuple[int, dt.date], set[int]], only: str | None
 ) -> Iterator[Outcome]:
-    sources = "\n".join(
-        path.read_text(encoding="utf-8") for path in (ROOT / "src").rglob("*.py")
-    )
+    sources = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "src").rglob("*.py"))
     for source, pset in sorted(parameter_sets().items()):
         if only and only not in source:
             continue
@@ -330,7 +338,6 @@ def _compile(module: ModuleType, function: ast.FunctionDef) -> Callable[..., Any
         decorator_list=[],
         returns=function.returns,
         type_comment=None,
-        type_params=[],
     )
     ast.copy_location(bare, function)
     tree = ast.fix_missing_locations(ast.Module(body=[bare], type_ignores=[]))
@@ -345,7 +352,11 @@ def mutate_comparisons(
 ) -> Iterator[Outcome]:
     all_programs()
     modules = sorted(
-        (module for name, module in sys.modules.items() if name.startswith("industrial_support.programs.")),
+        (
+            module
+            for name, module in sys.modules.items()
+            if name.startswith("industrial_support.programs.")
+        ),
         key=lambda module: module.__name__,
     )
     for module in modules:
@@ -411,7 +422,9 @@ def main(argv: list[str]) -> int:
             print(f"\n{title}:")
             for outcome in by_status[status]:
                 print(f"  {outcome.label}")
-    counts = ", ".join(f"{len(by_status[s])} {s}" for s in ("killed", "survived", "unexercised", "unread"))
+    counts = ", ".join(
+        f"{len(by_status[s])} {s}" for s in ("killed", "survived", "unexercised", "unread")
+    )
     print(f"\n{len(outcomes)} mutants: {counts} ({time.monotonic() - started:.0f} s)")
     return 1 if by_status["survived"] or by_status["unexercised"] else 0
 

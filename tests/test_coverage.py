@@ -147,5 +147,22 @@ def test_package_data_carries_no_sentence_of_the_seeds() -> None:
         text = (package / name).read_text(encoding="utf-8")
         # any 16 running characters of Japanese also found in a seed (terms are shorter)
         runs = re.findall(r"[^\x00-\x7f§]{16,}", text)
-        copied = [run[i : i + 16] for run in runs for i in range(len(run) - 15) if run[i : i + 16] in seeds]
+        copied = [
+            run[i : i + 16]
+            for run in runs
+            for i in range(len(run) - 15)
+            if run[i : i + 16] in seeds
+        ]
         assert not copied, f"{name} copies seed text: {copied[:3]}"
+
+
+def test_readme_summary_matches_the_map(full_map: dict[str, Any]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for seed, counts in full_map["summary"].items():
+        (line,) = [row for row in readme.splitlines() if row.startswith(f"| {seed} ")]
+        cells = [cell.strip() for cell in line.strip("|").split("|")][1:]
+        articles = sum(counts[key] for key in ("encoded", "declarative", "not_modelled"))
+        wanted = [articles, counts["encoded"], counts["declarative"], counts["not_modelled"]]
+        assert [int(cell) for cell in cells] == [*wanted, counts["uncited_parts"]], (
+            f"README coverage table, seed {seed}: stale — update it from `isupport coverage`"
+        )
