@@ -5,7 +5,8 @@
 1. Every numeric cell of every parameter file is perturbed, one at a time: +1 for whole units
    (persons, days, counts, ...), +0.01 for ratios, ×1.01 for amounts (+1 when the amount is 0).
 2. Every comparison (<, <=, >, >=, ==, !=) in a criterion function is flipped at its boundary
-   (< ↔ <=, > ↔ >=, == ↔ !=), one at a time, by recompiling the function from its AST.
+   (< ↔ <=, > ↔ >=, == ↔ !=), and every ``is_between`` has one end opened, one at a time, by
+   recompiling the function from its AST.
 
 Each mutant runs, in this process, the hand-worked cases (tests/programs/*/cases/*.yaml) that
 can see it: for a number, the cases that read that parameter entry in the clean run; for a
@@ -302,7 +303,20 @@ def _is_criterion(function: ast.FunctionDef) -> bool:
     return False
 
 
-def criterion_sites(module: ModuleType) -> Iterator[tuple[ast.FunctionDef, ast.Compare, int]]:
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """One edit of a criterion's AST: ``apply`` makes the mutant, ``undo`` restores it."""
+
+    function: ast.FunctionDef
+    line: int
+    what: str
+    apply: Callable[[], None]
+    undo: Callable[[], None]
+
+
+def criterion_sites(module: ModuleType) -> Iterator[Site]:
+    """Each comparison flipped at its boundary, and each ``is_between`` (both ends included
+    unless it says otherwise) with one end opened."""
     tree = ast.parse(inspect.getsource(module))
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and _is_criterion(node):
@@ -311,7 +325,44 @@ def criterion_sites(module: ModuleType) -> Iterator[tuple[ast.FunctionDef, ast.C
                 if isinstance(inner, ast.Compare):
                     for position, op in enumerate(inner.ops):
                         if type(op) in FLIPS:
-                            yield node, inner, position
+                            yield _flip(node, inner, position, op)
+                elif (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "is_between"
+                ):
+                    yield from _open_ends(node, inner)
+
+
+def _flip(function: ast.FunctionDef, compare: ast.Compare, position: int, op: ast.cmpop) -> Site:
+    flipped = FLIPS[type(op)]()
+    what = f"{SYMBOL[type(op)]} → {SYMBOL[type(flipped)]}"
+
+    def apply() -> None:
+        compare.ops[position] = flipped
+
+    def undo() -> None:
+        compare.ops[position] = op
+
+    return Site(function, compare.lineno, what, apply, undo)
+
+
+def _open_ends(function: ast.FunctionDef, call: ast.Call) -> Iterator[Site]:
+    given = [k for k in call.keywords if k.arg == "closed"]
+    current = given[0].value.value if given and isinstance(given[0].value, ast.Constant) else "both"
+    if current != "both":
+        return
+    original = list(call.keywords)
+    for closed in ("left", "right"):
+
+        def apply(closed: str = closed) -> None:
+            keywords = [k for k in original if k.arg != "closed"]
+            call.keywords = [*keywords, ast.keyword(arg="closed", value=ast.Constant(closed))]
+
+        def undo() -> None:
+            call.keywords = list(original)
+
+        yield Site(function, call.lineno, f"is_between both ends → closed={closed!r}", apply, undo)
 
 
 def _owner(module: ModuleType, function: ast.FunctionDef) -> list[tuple[Program, int]]:
@@ -363,22 +414,18 @@ def mutate_comparisons(
         relative = _short(module.__file__ or "")
         if only and only.rsplit(".", 1)[0] not in relative:
             continue
-        for function, compare, position in criterion_sites(module):
+        for site in criterion_sites(module):
+            function = site.function
             owners = _owner(module, function)
-            original_op = compare.ops[position]
-            flipped = FLIPS[type(original_op)]()
-            label = (
-                f"{relative}:{compare.lineno} {function.name}: "
-                f"{SYMBOL[type(original_op)]} → {SYMBOL[type(flipped)]}"
-            )
+            label = f"{relative}:{site.line} {function.name}: {site.what}"
             if not owners:
                 yield Outcome(label, "unexercised")
                 continue
-            compare.ops[position] = flipped
+            site.apply()
             try:
                 mutant = _compile(module, function)
             finally:
-                compare.ops[position] = original_op
+                site.undo()
             chosen: set[int] = set()
             saved: list[tuple[Program, int, Criterion]] = []
             for program, index in owners:
