@@ -40,6 +40,7 @@ class Node:
     id: str
     level: str  # article | paragraph | item
     parent: str | None
+    heading: str = ""  # our own short words, top-level units only
     children: list[str] = field(default_factory=list)
     uses: list[Use] = field(default_factory=list)
     entry: Entry | None = None
@@ -87,6 +88,7 @@ class CoverageMap:
                         {
                             "id": node.id,
                             "level": node.level,
+                            "heading": node.heading or None,
                             "status": node.status,
                             "why": node.why or None,
                             "uses": [
@@ -299,7 +301,10 @@ def load_outline() -> dict[str, dict[str, Node]]:
     raw: dict[str, list[dict[str, str]]] = yaml.safe_load(text)
     outline: dict[str, dict[str, Node]] = {}
     for seed, rows in raw.items():
-        nodes = {row["id"]: Node(row["id"], row["level"], row.get("parent")) for row in rows}
+        nodes = {
+            row["id"]: Node(row["id"], row["level"], row.get("parent"), row.get("heading", ""))
+            for row in rows
+        }
         for node in nodes.values():
             if node.parent:
                 nodes[node.parent].children.append(node.id)

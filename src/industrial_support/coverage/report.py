@@ -62,5 +62,6 @@ def _print_seed(coverage: CoverageMap, seed: str, console: Console) -> None:
     table.add_column("where it lives", overflow="fold")
     for node in coverage.nodes[seed].values():
         indent = "" if node.level == "article" else "  " if node.level == "paragraph" else "    "
-        table.add_row(indent + node.id, node.status, where(node))
+        label = f"{node.id} {node.heading}" if node.heading else node.id
+        table.add_row(indent + label, node.status, where(node))
     console.print(table)

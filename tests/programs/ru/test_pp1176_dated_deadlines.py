@@ -29,7 +29,7 @@ EVENT = D(2025, 7, 1)
         ("subsidy_decision", D(2025, 8, 12)),
         # §14: 2 working days to transfer — Jul 2, Jul 3
         ("payment", D(2025, 7, 3)),
-        # §13: 10 working days to return the documents — as for signing, Jul 15
+        # §15: 10 working days to return the documents — as for signing, Jul 15
         ("documents_return", D(2025, 7, 15)),
         # §18(a): 15 working days to refund — Jul 2-4 (3), 7-11 (8), 14-18 (13), 21 (14), 22 (15)
         ("refund", D(2025, 7, 22)),
