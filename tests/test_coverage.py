@@ -55,6 +55,16 @@ def test_every_seed_citation_lands_on_the_outline(full_map: dict[str, Any]) -> N
     assert full_map["unplaced"] == []
 
 
+def test_an_entry_of_an_encoded_article_is_reported_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """002 Art.2 is encoded (jp.sme); a hand-kept entry for it would be stale, not a status."""
+    entries = build.load_entries()
+    entries["002"]["Art.2"] = build.Entry("declarative", {"en": "x", "ja": "x"})
+    monkeypatch.setattr(build, "load_entries", lambda: entries)
+    coverage = build.build_map()
+    assert coverage.nodes["002"]["Art.2"].status == "encoded"
+    assert ("002", "Art.2") in coverage.stale()
+
+
 def test_an_article_dropped_from_the_hand_kept_file_is_reported(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

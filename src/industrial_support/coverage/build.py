@@ -60,6 +60,15 @@ class CoverageMap:
     nodes: dict[str, dict[str, Node]]  # seed → id → node, in the seed's order
     unplaced: list[tuple[str, Use]]  # citations naming no node of the outline
 
+    def stale(self) -> list[tuple[str, str]]:
+        """Hand-kept entries of nodes that citations now encode: the entry can go."""
+        return [
+            (seed, node.id)
+            for seed, nodes in self.nodes.items()
+            for node in nodes.values()
+            if node.entry is not None and node.status == "encoded"
+        ]
+
     def articles(self, seed: str) -> list[Node]:
         return [node for node in self.nodes[seed].values() if node.level == "article"]
 
@@ -101,6 +110,11 @@ class CoverageMap:
                 }
                 for seed in chosen
             },
+            "stale_entries": [
+                {"seed": seed, "id": identifier}
+                for seed, identifier in self.stale()
+                if seed in chosen
+            ],
             "unplaced": [
                 {"seed": seed, "kind": use.kind, "where": use.where, "cite": use.ref}
                 for seed, use in self.unplaced

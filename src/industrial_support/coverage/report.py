@@ -48,6 +48,11 @@ def print_coverage(seed: str | None, format: str, console: Console) -> None:
         return
     for name in seeds:
         _print_seed(coverage, name, console)
+    for name, identifier in coverage.stale():
+        if name in seeds:
+            console.print(
+                f"note: {name} {identifier} is encoded now; its entry in unencoded.yaml can go"
+            )
 
 
 def _print_seed(coverage: CoverageMap, seed: str, console: Console) -> None:
