@@ -529,6 +529,18 @@ def batch(
 
 @app.command()
 @friendly
+def coverage(
+    seed: Annotated[str | None, typer.Option(help="one seed: 000, 001, 002, 003 or 004")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Every article, paragraph and item of the seeds with the rules citing it, or why none."""
+    from .coverage.report import print_coverage
+
+    print_coverage(seed, format.value, console)
+
+
+@app.command()
+@friendly
 def serve(
     demo: Annotated[
         bool, typer.Option(help="start on a fresh SQLite file with demonstration data")
