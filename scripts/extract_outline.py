@@ -1,6 +1,6 @@
 """Extract the structure of the five seeds into ``coverage/outline.yaml`` (package data).
 
-    .venv/bin/python scripts/extract_outline.py [/work/shared/seeds] [--check]
+    .venv/bin/python scripts/extract_outline.py [../shared/seeds] [--check]
 
 The outline keeps only ids (article, paragraph, item — in the citation style the rules use:
 ``Art.42-1(2)(1)``, ``§4(e)``, ``§1-1(5) step 2``) and, for the top-level units, a short
@@ -24,7 +24,7 @@ from outline_headings import HEADINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLINE = ROOT / "src" / "industrial_support" / "coverage" / "outline.yaml"
-DEFAULT_SEEDS = Path("/work/shared/seeds")
+DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
 
 KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"]

@@ -16,7 +16,7 @@ from industrial_support.coverage import build
 from industrial_support.engine.citations import SEEDS
 
 ROOT = Path(__file__).parent.parent
-SEED_DIR = Path("/work/shared/seeds")
+SEED_DIR = ROOT.parent / "shared" / "seeds"  # shared/ lies beside the checkout (and in CI)
 ISUPPORT = Path(sys.executable).with_name("isupport")
 
 
