@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from .engine.calendars import calendar_for
+from .engine.calendars import JURISDICTIONS, calendar_for
 from .engine.cases import Case, load_case
 from .engine.deadlines import CalendarDays, WorkingDays
-from .engine.errors import IsupportError
+from .engine.errors import N_, InputErrors, IsupportError, Problem, given
 from .engine.evaluate import RuleSet
-from .engine.facts import catalog
+from .engine.facts import EARLIEST_DATE, LATEST_DATE, catalog
 from .engine.program import Program, all_programs, get_program, text
-from .i18n import show, word
+from .i18n import render_error, show, word
 from .report import case_json, plain, print_explanation, print_screen, program_json
 
 app = typer.Typer(
@@ -53,20 +56,74 @@ AsOfOption = Annotated[
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="evaluation date (default: today)"),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
+# A deadline of the law runs days or months, not centuries: a larger count is a typing error
+# (and counting a billion working days one by one would not end).
+MAX_DEADLINE_DAYS = 36_500
 
 
 def friendly(command: F) -> F:
-    """Turn the engine's errors into one clear line and exit code 2, never a traceback."""
+    """The one place every failure of a command ends: the user's errors as one line per
+    problem in their language and exit code 2; anything else is a bug of ours, reported in
+    one line with exit code 1 (``--debug`` shows the traceback). Never a bare traceback."""
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        lang = str(getattr(kwargs.get("lang"), "value", kwargs.get("lang") or "en"))
         try:
             return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+            raise
         except IsupportError as error:
-            errors.print(f"[red]error:[/red] {error}", highlight=False)
+            report_error(error, lang)
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            raise
+        except Exception as error:  # a bug of ours: say so briefly, never a traceback
+            report_internal(error, lang)
+            raise typer.Exit(1) from None
 
     return run  # type: ignore[return-value]
+
+
+def _say(line: str) -> None:
+    """One line on stderr, never wrapped, whatever the terminal's width (Rich is not used
+    for errors: it wraps at 80 columns)."""
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+    sys.stderr.flush()
+
+
+def report_error(error: IsupportError, lang: str) -> None:
+    prefix = "エラー：" if lang == "ja" else "error: "
+    source = getattr(error, "source", "")
+    for line in render_error(error, lang):
+        _say(f"{prefix}{source}: {line}" if source else f"{prefix}{line}")
+
+
+def report_internal(error: BaseException, lang: str) -> None:
+    if _debug():
+        traceback.print_exception(error)
+    summary = f"{type(error).__name__}: {error}".replace("\n", " ")[:200]
+    if lang == "ja":
+        _say(f"内部エラー：{summary} — 不具合です。ご報告ください（--debug で詳細を表示）")
+    else:
+        _say(f"internal error: {summary} — this is a bug; please report it (--debug shows details)")
+
+
+def _debug() -> bool:
+    return _STATE["debug"] or os.environ.get("ISUPPORT_DEBUG", "") not in ("", "0")
+
+
+_STATE = {"debug": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="on an internal error, show the traceback")
+    ] = False,
+) -> None:
+    """industrial-support: state support for industry as cited, dated rules."""
+    _STATE["debug"] = debug
 
 
 def _date(value: dt.datetime | None) -> dt.date:
@@ -254,11 +311,41 @@ def deadline(
     lang: LangOption = Lang.en,
 ) -> None:
     """Compute a deadline: N working days or N calendar days after an event."""
+    problems: list[Problem] = []
     if (working_days is None) == (calendar_days is None):
-        raise IsupportError("deadline: give exactly one of --working-days or --calendar-days")
+        problems.append(
+            Problem("deadline", N_("give exactly one of --working-days or --calendar-days"))
+        )
+    for option, count in (("working-days", working_days), ("calendar-days", calendar_days)):
+        if count is not None and not 0 <= count <= MAX_DEADLINE_DAYS:
+            problems.append(
+                Problem(
+                    option,
+                    N_("expected a number of days from 0 to {largest}, got {given}"),
+                    {"largest": str(MAX_DEADLINE_DAYS), "given": given(count)},
+                )
+            )
     code = jurisdiction.upper()
-    calendar = calendar_for(code)
+    if code not in JURISDICTIONS:
+        problems.append(
+            Problem(
+                "jurisdiction",
+                N_("expected one of {allowed}, got {given}"),
+                {"allowed": ", ".join(JURISDICTIONS), "given": given(jurisdiction)},
+            )
+        )
     event = start.date()
+    if not EARLIEST_DATE <= event <= LATEST_DATE:
+        problems.append(
+            Problem(
+                "from",
+                N_("expected a date between {earliest} and {latest}, got {given}"),
+                {"earliest": str(EARLIEST_DATE), "latest": str(LATEST_DATE), "given": str(event)},
+            )
+        )
+    if problems:
+        raise InputErrors(problems)
+    calendar = calendar_for(code)
     from .engine.citations import Citation
 
     basis = Citation(code, "working-day calendar")
@@ -267,8 +354,6 @@ def deadline(
         if working_days is not None
         else CalendarDays(calendar_days or 0, basis)
     )
-    if (working_days or 0) < 0 or (calendar_days or 0) < 0:
-        raise IsupportError("deadline: the number of days must be 0 or more")
     due = rule.due(event)
     skipped = (
         calendar.non_working_days(event + dt.timedelta(days=1), due)
