@@ -161,6 +161,8 @@ _FIELD_LABELS: dict[str, dict[str, str]] = {
 def field_label(problem: Problem, lang: str) -> str:
     """The field as people read it: its label in ``lang`` and its id."""
     label = problem.label.get(lang) or _FIELD_LABELS.get(problem.field, {}).get(lang)
+    if problem.fact and not label:  # an unknown fact: no label to give
+        return f"{'事実' if lang == 'ja' else 'fact'} '{problem.field}'"
     if not label or label == problem.field:
         return problem.field
     return f"{label} ({problem.field})"

@@ -80,7 +80,9 @@ def parse_case(raw: Any, source: str = "<case>") -> Case:
             problems.append(Problem(key, N_("expected text, got {given}"), {"given": given(value)}))
         elif isinstance(value, str) and not _encodable(value):
             problems.append(
-                Problem(key, N_("expected valid Unicode text, got {given}"), {"given": given(value)})
+                Problem(
+                    key, N_("expected valid Unicode text, got {given}"), {"given": given(value)}
+                )
             )
     validated: dict[str, Any] = {}
     if jurisdiction is not None:
@@ -114,4 +116,4 @@ def _encodable(text: str) -> bool:
 
 
 def load_case(path: Path) -> Case:
-    return parse_case(read_data(path), str(path))
+    return parse_case(read_data(path, N_("no such case file")), str(path))

@@ -42,7 +42,6 @@ class Problem:
     label: Mapping[str, str] = field(default_factory=dict)  # the field's name per language
     fact: bool = False  # the field is a fact of the catalog
 
-
     def english(self) -> str:
         return self.template.format_map(dict(self.params)) if self.params else self.template
 
@@ -91,7 +90,6 @@ class FactError(IsupportError, ValueError):
         self._problems = [Problem(field, problem, self.params, self.label, fact=True)]
 
 
-
 class InputErrors(FactError):
     """Every problem of one input, collected (a FactError so callers that catch the first
     problem of a fact still do; ``field`` is the first problem's)."""
@@ -130,4 +128,3 @@ class ProgramError(IsupportError, ValueError):
 
 class CalendarError(IsupportError, ValueError):
     """A calendar or deadline request cannot be answered (unknown jurisdiction, bad count)."""
-

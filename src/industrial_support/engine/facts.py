@@ -137,7 +137,9 @@ class FactSpec:
                 if not isinstance(raw, str):
                     raise self.error(N_("expected text, got {given}"), given=given(raw))
                 if not _printable(raw):
-                    raise self.error(N_("expected valid Unicode text, got {given}"), given=given(raw))
+                    raise self.error(
+                        N_("expected valid Unicode text, got {given}"), given=given(raw)
+                    )
                 return raw
 
     def _number(self, raw: Any) -> Decimal:
@@ -152,11 +154,13 @@ class FactSpec:
             )
         try:
             value = to_decimal(raw, self.name)
-        except MoneyError:
-            if isinstance(raw, Decimal | int | str):
-                raise self.error(N_("expected a finite number, got {given}"), given=given(raw)) from None
+        except MoneyError as error:
+            finite = "finite" in str(error)  # NaN or Infinity rather than no number at all
             raise self.error(
-                N_("expected a number, got {given}"), given=given(raw)
+                N_("expected a finite number, got {given}")
+                if finite
+                else N_("expected a number, got {given}"),
+                given=given(raw),
             ) from None
         # Facts are held as Decimal(38, 10): 28 digits before the point, 10 after.
         if abs(value) >= LARGEST_NUMBER:

@@ -90,13 +90,13 @@ def _fail(path: Path, template: str, **params: Any) -> CaseFileError:
     return CaseFileError(str(problem), problems=[problem])
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, missing: str = N_("no such file")) -> str:
     if path.is_dir():
         raise _fail(path, N_("is a folder; expected a file"))
     try:
         data = path.read_bytes()[: MAX_FILE_BYTES + 1]
     except FileNotFoundError:
-        raise _fail(path, N_("no such file")) from None
+        raise _fail(path, missing) from None
     except OSError as error:
         raise _fail(path, N_("cannot be read ({reason})"), reason=error.strerror) from None
     if len(data) > MAX_FILE_BYTES:
@@ -124,12 +124,12 @@ def _no_deep_brackets(path: Path, text: str) -> None:
             depth -= 1
 
 
-def read_data(path: Path) -> Any:
-    """The value in a .yaml, .yml or .json file."""
+def read_data(path: Path, missing: str = N_("no such file")) -> Any:
+    """The value in a .yaml, .yml or .json file (``missing``: the message if there is none)."""
     suffix = path.suffix.lower()
     if suffix not in (".json", ".yaml", ".yml"):
         raise _fail(path, N_("expected a .yaml, .yml or .json file"))
-    text = read_text(path)
+    text = read_text(path, missing)
     _no_deep_brackets(path, text)
     try:
         if suffix == ".json":
@@ -148,7 +148,8 @@ def read_data(path: Path) -> Any:
         ) from None
     except (json.JSONDecodeError, yaml.YAMLError, RecursionError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise _fail(path, N_("cannot be parsed: {reason}"), reason=given(reason)[1:-1]) from None
+        template = N_("not valid JSON: {reason}") if suffix == ".json" else N_("not valid YAML: {reason}")
+        raise _fail(path, template, reason=given(reason)[1:-1]) from None
     if _depth(value) > MAX_DEPTH:
         raise _fail(path, N_("is nested more than {limit} levels deep"), limit=MAX_DEPTH)
     return value
