@@ -25,7 +25,7 @@ from .engine.errors import N_, InputErrors, IsupportError, Problem, given
 from .engine.evaluate import RuleSet
 from .engine.facts import EARLIEST_DATE, LATEST_DATE, catalog
 from .engine.program import Program, all_programs, get_program, text
-from .i18n import render_error, show, word
+from .i18n import render_error, render_problem, show, word
 from .report import case_json, plain, print_explanation, print_screen, program_json
 
 app = typer.Typer(
@@ -528,9 +528,10 @@ def batch(
     out: Annotated[
         str,
         typer.Option(
-            help="results folder (replaced): JP/, RU/, KZ/ with one row per enterprise and a "
-            "status and key amount per program, rejects/ with reasons, programs.parquet with "
-            "each program's columns, currency and parameter version"
+            help="results folder (replaced only when the run succeeds): JP/, RU/, KZ/ with one "
+            "row per enterprise and a status and key amount per program, rejects/ with "
+            "reasons, programs.parquet with each program's columns, currency and parameter "
+            "version, and _SUCCESS (written last) with counts, rules hash and input checksum"
         ),
     ],
     as_of: AsOfOption = None,
@@ -545,13 +546,22 @@ def batch(
         str | None,
         typer.Option(help="Ray cluster to use (default: RAY_ADDRESS, else a local one)"),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="refuse a register with columns no program knows")
+    ] = False,
+    lang: LangOption = Lang.en,
 ) -> None:
     """Screen a whole register against every program, in chunks."""
     from rich.progress import Progress
 
-    from .batch.run import register_rows, run_batch
+    from .batch.run import input_warnings, register_rows, run_batch
 
     date = _date(as_of)
+    if engine is Engine.local:
+        # listed once, before the run: a misspelt column would leave its fact unknown
+        prefix = "警告：" if lang is Lang.ja else "warning: "
+        for problem in input_warnings(Path(source), strict):
+            _say(f"{prefix}{source}: {render_problem(problem, lang.value)}")
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("screening", total=register_rows(source))
         if engine is Engine.ray:
@@ -580,7 +590,8 @@ def batch(
     console.print(
         f"{summary.rows} enterprises, {summary.rejected} rejected, "
         f"{summary.results} program results in {out}: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
+        + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items())),
+        soft_wrap=True,
     )
 
 

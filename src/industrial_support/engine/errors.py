@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -38,8 +39,10 @@ class Problem:
 
     field: str  # the field's id: a fact name, a key, a column
     template: str  # English message with {placeholders}; the catalogue's msgid
-    params: Mapping[str, str] = field(default_factory=dict)
-    label: Mapping[str, str] = field(default_factory=dict)  # the field's name per language
+    params: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    label: Mapping[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # the field's name per language
     fact: bool = False  # the field is a fact of the catalog
 
     def english(self) -> str:

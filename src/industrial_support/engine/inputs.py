@@ -22,7 +22,7 @@ MAX_FILE_BYTES = 10_000_000  # a case or plan file is a few kilobytes
 MAX_DEPTH = 50  # nesting of mappings and lists; a case file needs three
 
 
-class _StrictLoader(_DecimalLoader):  # type: ignore[misc]
+class _StrictLoader(_DecimalLoader):
     """Exact decimals (as parameter files), duplicate keys refused, bad dates kept as text."""
 
 
@@ -148,7 +148,9 @@ def read_data(path: Path, missing: str = N_("no such file")) -> Any:
         ) from None
     except (json.JSONDecodeError, yaml.YAMLError, RecursionError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        template = N_("not valid JSON: {reason}") if suffix == ".json" else N_("not valid YAML: {reason}")
+        template = (
+            N_("not valid JSON: {reason}") if suffix == ".json" else N_("not valid YAML: {reason}")
+        )
         raise _fail(path, template, reason=given(reason)[1:-1]) from None
     if _depth(value) > MAX_DEPTH:
         raise _fail(path, N_("is nested more than {limit} levels deep"), limit=MAX_DEPTH)
