@@ -168,15 +168,19 @@ def field_label(problem: Problem, lang: str) -> str:
     return f"{label} ({problem.field})"
 
 
-def render_problem(problem: Problem, lang: str) -> str:
-    """One problem as one line in ``lang``: field label and id, then what was expected."""
+def render_message(problem: Problem, lang: str) -> str:
+    """What is wrong and what was expected, in ``lang`` (without the field)."""
     message = translate(problem.template, lang)
     try:
-        text = message.format_map(dict(problem.params)) if problem.params else message
+        return message.format_map(dict(problem.params)) if problem.params else message
     except (KeyError, IndexError, ValueError):
-        text = problem.english()
+        return problem.english()
+
+
+def render_problem(problem: Problem, lang: str) -> str:
+    """One problem as one line in ``lang``: field label and id, then what was expected."""
     separator = "：" if lang == "ja" else ": "
-    return f"{field_label(problem, lang)}{separator}{text}"
+    return f"{field_label(problem, lang)}{separator}{render_message(problem, lang)}"
 
 
 def render_error(error: IsupportError, lang: str) -> list[str]:
