@@ -155,6 +155,14 @@ _FIELD_LABELS: dict[str, dict[str, str]] = {
     "name": {"en": "name", "ja": "名称"},
     "note": {"en": "note", "ja": "備考"},
     "input": {"en": "input", "ja": "入力"},
+    "from": {"en": "event date", "ja": "起算日"},
+    "working-days": {"en": "working days", "ja": "営業日数"},
+    "calendar-days": {"en": "calendar days", "ja": "暦日数"},
+    "deadline": {"en": "deadline", "ja": "期限"},
+    "charts": {"en": "chart folder", "ja": "グラフの保存先"},
+    "as_of": {"en": "evaluation date", "ja": "評価日"},
+    "plan": {"en": "investment plan", "ja": "投資計画"},
+    "program": {"en": "program", "ja": "制度"},
 }
 
 
