@@ -48,6 +48,7 @@ def test_each_template_renders_in_japanese_with_its_parameters() -> None:
     japanese = messages("ja")
     for template in _templates() - {"{reason}"}:
         translated = japanese[template].string
+        assert isinstance(translated, str)
         assert _placeholders(translated) == _placeholders(template), template
         params = {name: f"<{name}>" for name in _placeholders(template)}
         line = render_problem(

@@ -8,9 +8,9 @@ with several problems raises :class:`InputErrors` carrying all of them."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any

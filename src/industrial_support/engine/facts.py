@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from .errors import FactError, InputErrors, IsupportError, N_, Problem, given
+from .errors import N_, FactError, InputErrors, IsupportError, Problem, given
 from .money import CURRENCY_DIGITS, MoneyError, to_decimal
 
 FactKind = Literal["money", "decimal", "integer", "boolean", "enum", "date", "text"]

@@ -15,11 +15,12 @@ from typing import Any
 
 import yaml
 
-from .errors import CaseFileError, N_, Problem, given
+from .errors import N_, CaseFileError, Problem, given
 from .parameters import _DecimalLoader
 
 MAX_FILE_BYTES = 10_000_000  # a case or plan file is a few kilobytes
 MAX_DEPTH = 50  # nesting of mappings and lists; a case file needs three
+MAX_VALUES = 100_000  # values in one file, counting each use of a YAML alias (alias bombs)
 
 
 class _StrictLoader(_DecimalLoader):
@@ -71,13 +72,15 @@ class _Duplicate(Exception):
 
 
 def _depth(value: Any, limit: int = MAX_DEPTH) -> int:
-    """Nesting depth, stopping at ``limit`` (iterative: no recursion to overflow)."""
-    deepest, stack = 0, [(value, 1)]
+    """Nesting depth, stopping at ``limit`` (iterative: no recursion to overflow); a value
+    larger than MAX_VALUES counts as too deep."""
+    deepest, stack, seen = 0, [(value, 1)], 0
     while stack:
         item, depth = stack.pop()
         deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
+        seen += 1
+        if deepest > limit or seen > MAX_VALUES:
+            return limit + 1
         if isinstance(item, dict):
             stack.extend((child, depth + 1) for child in item.values())
         elif isinstance(item, list):
@@ -135,7 +138,7 @@ def read_data(path: Path, missing: str = N_("no such file")) -> Any:
         if suffix == ".json":
             value = json.loads(text, parse_float=Decimal, object_pairs_hook=_json_object)
         else:
-            value = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+            value = yaml.load(text, Loader=_StrictLoader)
     except _Duplicate as duplicate:
         if not duplicate.line:  # JSON does not say where
             raise _fail(path, N_("key {key} appears twice"), key=given(duplicate.key)) from None
@@ -153,7 +156,12 @@ def read_data(path: Path, missing: str = N_("no such file")) -> Any:
         )
         raise _fail(path, template, reason=given(reason)[1:-1]) from None
     if _depth(value) > MAX_DEPTH:
-        raise _fail(path, N_("is nested more than {limit} levels deep"), limit=MAX_DEPTH)
+        raise _fail(
+            path,
+            N_("is nested more than {limit} levels deep or holds more than {values} values"),
+            limit=MAX_DEPTH,
+            values=MAX_VALUES,
+        )
     return value
 
 

@@ -10,6 +10,7 @@ plan:                      # consecutive calendar years; the first is residence 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -62,7 +63,9 @@ def check_year(row: Mapping[str, Any], where: str) -> tuple[PlanYear | None, lis
         except MoneyError:
             problems.append(
                 _problem(
-                    f"{where}.{key}", N_("expected a number (an amount in RUB), got {given}"), given=given(raw)
+                    f"{where}.{key}",
+                    N_("expected a number (an amount in RUB), got {given}"),
+                    given=given(raw),
                 )
             )
             continue
@@ -156,7 +159,7 @@ def load_plan(path: Path) -> tuple[InvestmentPlan, dict[str, Any], dt.date | Non
             years.append(year)
     if not problems and not years:
         problems.append(_problem("plan", N_("expected at least one plan year")))
-    for earlier, later in zip(years, years[1:], strict=False):
+    for earlier, later in itertools.pairwise(years):
         if later.year != earlier.year + 1:
             problems.append(
                 _problem(
