@@ -521,7 +521,7 @@ BATCH: list[Hostile] = [
         "CSV broken quote in the header",
         "r.csv",
         b'enterprise_id,"jurisdiction\ne1,JP\n',
-        "jurisdiction",
+        "not valid CSV",
     ),
     _batch(
         "CSV ragged rows",
@@ -785,7 +785,7 @@ CASE: list[Hostile] = [
         ("case", "due", "--as-of", "someday", "--db", "sqlite:///{dir}/db.sqlite"),
         "as",
     ),
-    Hostile("case show id text", ("case", "show", "one"), "CASE_ID"),
+    Hostile("case show id text", ("case", "show", "one"), "case_id"),
 ]
 
 ALL: list[Hostile] = CASES + EXPLAIN + DEADLINE + BATCH + REGIONS + MONITOR + CASE

@@ -43,7 +43,7 @@ def _csv_header(path: Path) -> list[str]:
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:  # not just a character cut at the read limit
+        if len(head) < HEADER_BYTES or error.start < len(head) - 4:  # not a cut character
             raise _refuse(
                 path,
                 N_("is not UTF-8 text (byte {position}); save it as UTF-8"),

@@ -61,7 +61,17 @@ def _float(loader: Any, node: yaml.ScalarNode) -> Any:
         return text
 
 
+def _int(loader: Any, node: yaml.ScalarNode) -> Any:
+    """An integer; one too long for Python to read (over 4300 digits) stays text, which the
+    fact's check then refuses by name."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        return str(loader.construct_scalar(node))
+
+
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _float)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _int)
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
