@@ -584,7 +584,7 @@ def take_step(
         )
     except IsupportError:
         raise
-    except (ValueError, OverflowError) as error:
+    except (ValueError, OverflowError):
         # A step's data (a date, a year) the procedure could not use; nothing was written.
         # Python's own text ("not enough values to unpack") would mean nothing to the user.
         names = ", ".join(sorted(body.data or {})) or "data"
