@@ -32,6 +32,8 @@ app = typer.Typer(
     help="industrial-support: state support for industry as cited, dated rules.",
     no_args_is_help=True,
     add_completion=False,
+    # Click's plain usage errors: one line each, where Rich's panel wraps them at 80 columns
+    rich_markup_mode=None,
 )
 console = Console()
 errors = Console(stderr=True)
