@@ -11,22 +11,19 @@ from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import click
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from .engine.calendars import JURISDICTIONS, calendar_for
-from .engine.cases import Case, load_case
-from .engine.deadlines import CalendarDays, WorkingDays
 from .engine.errors import N_, InputErrors, IsupportError, Problem, given
-from .engine.evaluate import RuleSet
-from .engine.facts import EARLIEST_DATE, LATEST_DATE, catalog
-from .engine.program import Program, all_programs, get_program, text
-from .i18n import render_error, render_problem, show, word
-from .report import case_json, plain, print_explanation, print_screen, program_json
+
+# Each command imports what it needs in its body: importing everything (Polars, SQLAlchemy,
+# Alembic, the 73 programs) made even `isupport --help` take 2-4 s (bench/startup.py).
+if TYPE_CHECKING:
+    from .engine.cases import Case
+    from .engine.program import Program
 
 app = typer.Typer(
     help="industrial-support: state support for industry as cited, dated rules.",
@@ -96,6 +93,8 @@ def _say(line: str) -> None:
 
 def report_error(error: IsupportError, lang: str) -> None:
     prefix = "エラー：" if lang == "ja" else "error: "
+    from .i18n import render_error
+
     source = getattr(error, "source", "")
     for line in render_error(error, lang):
         _say(f"{prefix}{source}: {line}" if source else f"{prefix}{line}")
@@ -137,6 +136,8 @@ def _emit_json(data: Any) -> None:
 
 
 def _programs_for(case: Case, chosen: list[str] | None) -> list[Program]:
+    from .engine.program import all_programs, get_program
+
     if chosen:
         programs = [get_program(identifier) for identifier in chosen]
         foreign = [p.id for p in programs if p.jurisdiction != case.jurisdiction]
@@ -157,6 +158,11 @@ def programs(
     lang: LangOption = Lang.en,
 ) -> None:
     """List the encoded programs (those in force on --as-of are marked)."""
+    from rich.table import Table
+
+    from .engine.program import all_programs, text
+    from .i18n import show, word
+
     date = _date(as_of)
     chosen = [
         p for p in all_programs() if jurisdiction is None or p.jurisdiction == jurisdiction.upper()
@@ -200,10 +206,17 @@ def facts(
     lang: LangOption = Lang.en,
 ) -> None:
     """List the facts a case can give (all of a country's, or those one program reads)."""
+    from rich.table import Table
+
+    from .engine.evaluate import rule_set
+    from .engine.facts import catalog
+    from .engine.program import all_programs, get_program
+    from .i18n import word
+
     all_programs()
     if program:
         chosen = get_program(program)
-        names = RuleSet([chosen], chosen.in_force_from or dt.date.today()).facts_needed()
+        names = rule_set([chosen], chosen.in_force_from or dt.date.today()).facts_needed()
         specs = [catalog(chosen.jurisdiction)[name] for name in names]
     else:
         specs = sorted(catalog(jurisdiction.upper()).specs(), key=lambda s: s.name)
@@ -246,6 +259,10 @@ def screen(
     lang: LangOption = Lang.en,
 ) -> None:
     """Screen one or more enterprises against every program of their country."""
+    from .engine.cases import load_case
+    from .engine.evaluate import rule_set
+    from .report import case_json, print_screen
+
     date = _date(as_of)
     store = None
     if db is not None:
@@ -255,7 +272,7 @@ def screen(
     output = []
     for path in cases:
         case = load_case(path)
-        rules = RuleSet(_programs_for(case, program), date)
+        rules = rule_set(_programs_for(case, program), date)
         facts = case.facts
         if store is not None:
             from .cases.feeds import with_register_facts
@@ -284,9 +301,13 @@ def explain(
     lang: LangOption = Lang.en,
 ) -> None:
     """Explain one program for one case: every criterion, fact, parameter and citation."""
+    from .engine.cases import load_case
+    from .engine.evaluate import rule_set
+    from .report import print_explanation, program_json
+
     date = _date(as_of)
     case = load_case(case_file)
-    rules = RuleSet(_programs_for(case, [program]), date)
+    rules = rule_set(_programs_for(case, [program]), date)
     if rules.not_in_force:
         raise IsupportError(f"program: {program} is not in force on {date}")
     if rules.unavailable:
@@ -313,6 +334,12 @@ def deadline(
     lang: LangOption = Lang.en,
 ) -> None:
     """Compute a deadline: N working days or N calendar days after an event."""
+    from .engine.calendars import JURISDICTIONS, calendar_for
+    from .engine.citations import Citation
+    from .engine.deadlines import CalendarDays, WorkingDays
+    from .engine.facts import EARLIEST_DATE, LATEST_DATE
+    from .i18n import show, word
+
     problems: list[Problem] = []
     if (working_days is None) == (calendar_days is None):
         problems.append(
@@ -348,8 +375,6 @@ def deadline(
     if problems:
         raise InputErrors(problems)
     calendar = calendar_for(code)
-    from .engine.citations import Citation
-
     basis = Citation(code, "working-day calendar")
     rule = (
         WorkingDays(working_days, code, basis)
@@ -423,7 +448,11 @@ def regions(
 ) -> None:
     """Where should we build? Project a plan's taxes under every Russian regional regime it
     qualifies for (004 §2-§3), year by year, and rank them by saving."""
+    from rich.table import Table
+
+    from .i18n import show, word
     from .programs.ru.regions.plans import load_plan
+    from .report import plain
 
     plan, enterprise_facts, plan_date = load_plan(plan_file)
     from .programs.ru.regions.projection import compare
@@ -491,6 +520,7 @@ def monitor(
 ) -> None:
     """Judge Kazakhstan's State Program 2020-2025 indicators against their targets (001)."""
     from .monitoring import monitor_report
+    from .report import plain
 
     if chart_format not in ("png", "svg"):
         raise IsupportError(f"chart-format: expected png or svg, got {chart_format!r}")
@@ -557,6 +587,7 @@ def batch(
     from rich.progress import Progress
 
     from .batch.run import input_warnings, register_rows, run_batch
+    from .i18n import render_problem
 
     date = _date(as_of)
     if engine is Engine.local:
@@ -592,9 +623,22 @@ def batch(
     console.print(
         f"{summary.rows} enterprises, {summary.rejected} rejected, "
         f"{summary.results} program results in {out}: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items())),
+        + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
+        + (f" (on {len(summary.by_node)} Ray nodes)" if summary.by_node else ""),
         soft_wrap=True,
     )
+
+
+@app.command()
+@friendly
+def coverage(
+    seed: Annotated[str | None, typer.Option(help="one seed: 000, 001, 002, 003 or 004")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Every article, paragraph and item of the seeds with the rules citing it, or why none."""
+    from .coverage.report import print_coverage
+
+    print_coverage(seed, format.value, console)
 
 
 @app.command()
@@ -608,10 +652,17 @@ def serve(
     ] = None,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="server processes sharing the database (default: one per CPU core)"),
+    ] = None,
 ) -> None:
     """Serve the web application and the HTTP API."""
+    import os
+
     import uvicorn
 
+    from .cases.db import DEFAULT_URL_ENV
     from .web import demo as demo_data
     from .web.app import create_app
 
@@ -620,6 +671,12 @@ def serve(
         for leftover in (fresh, fresh.with_suffix(".db-wal"), fresh.with_suffix(".db-shm")):
             leftover.unlink(missing_ok=True)
         db = f"sqlite:///{fresh}"
+    if workers is not None and workers < 1:
+        raise IsupportError("workers: expected 1 or more")
+    in_memory = db is not None and db.startswith("sqlite") and ":memory:" in db
+    processes = 1 if in_memory else workers or os.cpu_count() or 1
+    # This process migrates the schema and loads the demonstration data once, before any
+    # worker starts; the workers then share the store (SQLite in WAL mode, or PostgreSQL).
     application = create_app(db)
     if demo:
         application.state.demo = demo_data.load(application.state.services)
@@ -628,5 +685,24 @@ def serve(
             + ", ".join(a.username for a in application.state.demo.accounts)
             + f" (password: {application.state.demo.password})"
         )
-    console.print(f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    console.print(
+        f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)"
+        + (f" with {processes} workers" if processes > 1 else "")
+    )
+    if processes == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    application.state.services.cases.engine.dispose()
+    if db is not None:
+        os.environ[DEFAULT_URL_ENV] = db  # what each worker's application opens
+    # One Polars thread per worker: the workers already fill the cores, and a one-row
+    # evaluation split across threads only waits on them.
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
+    uvicorn.run(
+        "industrial_support.web.app:create_app",
+        factory=True,
+        workers=processes,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
