@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 
 from .accounts import cli as accounts_cli
-from .engine.errors import IsupportError
+from .engine.errors import N_, InputErrors, IsupportError, Problem, given
 
 # Each command imports what it needs in its body: importing everything (Polars, SQLAlchemy,
 # Alembic, the 73 programs) made even `isupport --help` take 2-4 s (bench/startup.py).
@@ -27,6 +30,8 @@ app = typer.Typer(
     help="industrial-support: state support for industry as cited, dated rules.",
     no_args_is_help=True,
     add_completion=False,
+    # Click's plain usage errors: one line each, where Rich's panel wraps them at 80 columns
+    rich_markup_mode=None,
 )
 console = Console()
 errors = Console(stderr=True)
@@ -51,20 +56,76 @@ AsOfOption = Annotated[
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="evaluation date (default: today)"),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
+# A deadline of the law runs days or months, not centuries: a larger count is a typing error
+# (and counting a billion working days one by one would not end).
+MAX_DEADLINE_DAYS = 36_500
 
 
 def friendly(command: F) -> F:
-    """Turn the engine's errors into one clear line and exit code 2, never a traceback."""
+    """The one place every failure of a command ends: the user's errors as one line per
+    problem in their language and exit code 2; anything else is a bug of ours, reported in
+    one line with exit code 1 (``--debug`` shows the traceback). Never a bare traceback."""
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        lang = str(getattr(kwargs.get("lang"), "value", kwargs.get("lang") or "en"))
         try:
             return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+            raise
         except IsupportError as error:
-            errors.print(f"[red]error:[/red] {error}", highlight=False)
+            report_error(error, lang)
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            raise
+        except Exception as error:  # a bug of ours: say so briefly, never a traceback
+            report_internal(error, lang)
+            raise typer.Exit(1) from None
 
     return run  # type: ignore[return-value]
+
+
+def _say(line: str) -> None:
+    """One line on stderr, never wrapped, whatever the terminal's width (Rich is not used
+    for errors: it wraps at 80 columns)."""
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+    sys.stderr.flush()
+
+
+def report_error(error: IsupportError, lang: str) -> None:
+    prefix = "エラー：" if lang == "ja" else "error: "
+    from .i18n import render_error
+
+    source = getattr(error, "source", "")
+    for line in render_error(error, lang):
+        _say(f"{prefix}{source}: {line}" if source else f"{prefix}{line}")
+
+
+def report_internal(error: BaseException, lang: str) -> None:
+    if _debug():
+        traceback.print_exception(error)
+    summary = f"{type(error).__name__}: {error}".replace("\n", " ")[:200]
+    if lang == "ja":
+        _say(f"内部エラー：{summary} — 不具合です。ご報告ください（--debug で詳細を表示）")
+    else:
+        _say(f"internal error: {summary} — this is a bug; please report it (--debug shows details)")
+
+
+def _debug() -> bool:
+    return _STATE["debug"] or os.environ.get("ISUPPORT_DEBUG", "") not in ("", "0")
+
+
+_STATE = {"debug": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="on an internal error, show the traceback")
+    ] = False,
+) -> None:
+    """industrial-support: state support for industry as cited, dated rules."""
+    _STATE["debug"] = debug
 
 
 def _date(value: dt.datetime | None) -> dt.date:
@@ -274,24 +335,53 @@ def deadline(
     lang: LangOption = Lang.en,
 ) -> None:
     """Compute a deadline: N working days or N calendar days after an event."""
-    from .engine.calendars import calendar_for
+    from .engine.calendars import JURISDICTIONS, calendar_for
     from .engine.citations import Citation
     from .engine.deadlines import CalendarDays, WorkingDays
+    from .engine.facts import EARLIEST_DATE, LATEST_DATE
     from .i18n import show, word
 
+    problems: list[Problem] = []
     if (working_days is None) == (calendar_days is None):
-        raise IsupportError("deadline: give exactly one of --working-days or --calendar-days")
+        problems.append(
+            Problem("deadline", N_("give exactly one of --working-days or --calendar-days"))
+        )
+    for option, count in (("working-days", working_days), ("calendar-days", calendar_days)):
+        if count is not None and not 0 <= count <= MAX_DEADLINE_DAYS:
+            problems.append(
+                Problem(
+                    option,
+                    N_("expected a number of days from 0 to {largest}, got {given}"),
+                    {"largest": str(MAX_DEADLINE_DAYS), "given": given(count)},
+                )
+            )
     code = jurisdiction.upper()
-    calendar = calendar_for(code)
+    if code not in JURISDICTIONS:
+        problems.append(
+            Problem(
+                "jurisdiction",
+                N_("expected one of {allowed}, got {given}"),
+                {"allowed": ", ".join(JURISDICTIONS), "given": given(jurisdiction)},
+            )
+        )
     event = start.date()
+    if not EARLIEST_DATE <= event <= LATEST_DATE:
+        problems.append(
+            Problem(
+                "from",
+                N_("expected a date between {earliest} and {latest}, got {given}"),
+                {"earliest": str(EARLIEST_DATE), "latest": str(LATEST_DATE), "given": str(event)},
+            )
+        )
+    if problems:
+        raise InputErrors(problems)
+    calendar = calendar_for(code)
     basis = Citation(code, "working-day calendar")
     rule = (
         WorkingDays(working_days, code, basis)
         if working_days is not None
         else CalendarDays(calendar_days or 0, basis)
     )
-    if (working_days or 0) < 0 or (calendar_days or 0) < 0:
-        raise IsupportError("deadline: the number of days must be 0 or more")
     due = rule.due(event)
     skipped = (
         calendar.non_working_days(event + dt.timedelta(days=1), due)
@@ -472,9 +562,10 @@ def batch(
     out: Annotated[
         str,
         typer.Option(
-            help="results folder (replaced): JP/, RU/, KZ/ with one row per enterprise and a "
-            "status and key amount per program, rejects/ with reasons, programs.parquet with "
-            "each program's columns, currency and parameter version"
+            help="results folder (replaced only when the run succeeds): JP/, RU/, KZ/ with one "
+            "row per enterprise and a status and key amount per program, rejects/ with "
+            "reasons, programs.parquet with each program's columns, currency and parameter "
+            "version, and _SUCCESS (written last) with counts, rules hash and input checksum"
         ),
     ],
     as_of: AsOfOption = None,
@@ -489,13 +580,23 @@ def batch(
         str | None,
         typer.Option(help="Ray cluster to use (default: RAY_ADDRESS, else a local one)"),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="refuse a register with columns no program knows")
+    ] = False,
+    lang: LangOption = Lang.en,
 ) -> None:
     """Screen a whole register against every program, in chunks."""
     from rich.progress import Progress
 
-    from .batch.run import register_rows, run_batch
+    from .batch.run import input_warnings, register_rows, run_batch
+    from .i18n import render_problem
 
     date = _date(as_of)
+    if engine is Engine.local:
+        # listed once, before the run: a misspelt column would leave its fact unknown
+        prefix = "警告：" if lang is Lang.ja else "warning: "
+        for problem in input_warnings(Path(source), strict):
+            _say(f"{prefix}{source}: {render_problem(problem, lang.value)}")
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("screening", total=register_rows(source))
         if engine is Engine.ray:
@@ -525,7 +626,8 @@ def batch(
         f"{summary.rows} enterprises, {summary.rejected} rejected, "
         f"{summary.results} program results in {out}: "
         + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
-        + (f" (on {len(summary.by_node)} Ray nodes)" if summary.by_node else "")
+        + (f" (on {len(summary.by_node)} Ray nodes)" if summary.by_node else ""),
+        soft_wrap=True,
     )
 
 

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import cache
+from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
 
+from .engine.errors import IsupportError, Problem
 from .engine.money import Money
+
+# Engine, procedure and validation messages: English templates are the msgids, one
+# catalogue per language beside this module (the pages' catalogues are in web/locale).
+MESSAGES = Path(__file__).parent / "locale"
 
 LANGS = ("en", "ja")
 _LOCALE = {"en": "en_US", "ja": "ja_JP"}
@@ -112,3 +124,77 @@ def show(value: Any, lang: str) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{key}: {show(item, lang)}" for key, item in value.items())
     return str(value)
+
+
+def messages(lang: str) -> Catalog:
+    """The error-message catalogue of ``lang``."""
+    merged = Catalog(locale=lang)
+    for path in sorted((MESSAGES / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle, locale=lang):
+                if message.id:
+                    merged[message.id] = message
+    return merged
+
+
+@cache
+def _translations(lang: str) -> NullTranslations:
+    if lang not in LANGS or lang == "en":
+        return NullTranslations()
+    buffer = BytesIO()
+    write_mo(buffer, messages(lang))
+    buffer.seek(0)
+    return Translations(fp=buffer)
+
+
+def translate(template: str, lang: str) -> str:
+    return _translations(lang).gettext(template)
+
+
+_FIELD_LABELS: dict[str, dict[str, str]] = {
+    "jurisdiction": {"en": "country", "ja": "国"},
+    "facts": {"en": "facts", "ja": "事実"},
+    "facts_as_of": {"en": "facts as of", "ja": "事実の基準日"},
+    "id": {"en": "case id", "ja": "ケースID"},
+    "name": {"en": "name", "ja": "名称"},
+    "note": {"en": "note", "ja": "備考"},
+    "input": {"en": "input", "ja": "入力"},
+    "from": {"en": "event date", "ja": "起算日"},
+    "working-days": {"en": "working days", "ja": "営業日数"},
+    "calendar-days": {"en": "calendar days", "ja": "暦日数"},
+    "deadline": {"en": "deadline", "ja": "期限"},
+    "charts": {"en": "chart folder", "ja": "グラフの保存先"},
+    "as_of": {"en": "evaluation date", "ja": "評価日"},
+    "plan": {"en": "investment plan", "ja": "投資計画"},
+    "program": {"en": "program", "ja": "制度"},
+}
+
+
+def field_label(problem: Problem, lang: str) -> str:
+    """The field as people read it: its label in ``lang`` and its id."""
+    label = problem.label.get(lang) or _FIELD_LABELS.get(problem.field, {}).get(lang)
+    if problem.fact and not label:  # an unknown fact: no label to give
+        return f"{'事実' if lang == 'ja' else 'fact'} '{problem.field}'"
+    if not label or label == problem.field:
+        return problem.field
+    return f"{label} ({problem.field})"
+
+
+def render_message(problem: Problem, lang: str) -> str:
+    """What is wrong and what was expected, in ``lang`` (without the field)."""
+    message = translate(problem.template, lang)
+    try:
+        return message.format_map(dict(problem.params)) if problem.params else message
+    except (KeyError, IndexError, ValueError):
+        return problem.english()
+
+
+def render_problem(problem: Problem, lang: str) -> str:
+    """One problem as one line in ``lang``: field label and id, then what was expected."""
+    separator = "：" if lang == "ja" else ": "
+    return f"{field_label(problem, lang)}{separator}{render_message(problem, lang)}"
+
+
+def render_error(error: IsupportError, lang: str) -> list[str]:
+    """Every problem of an error, one line each, in ``lang``."""
+    return [render_problem(problem, lang) for problem in error.problems]

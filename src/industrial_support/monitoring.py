@@ -24,8 +24,9 @@ Numbers stay Decimal throughout; they become floats only as pixel positions insi
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
@@ -33,7 +34,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .engine.citations import cite
-from .engine.errors import IsupportError
+from .engine.errors import N_, IsupportError, Problem, given
+from .engine.facts import suggest
+from .engine.inputs import read_text
 from .engine.money import normalise
 from .engine.parameters import load_yaml
 
@@ -241,10 +244,12 @@ _COLUMNS = ("indicator", "year", "value")
 class CellError(MonitoringError):
     """One cell of an actual is wrong; the caller says where the row is."""
 
-    def __init__(self, column: str, problem: str) -> None:
+    def __init__(self, column: str, template: str, **params: Any) -> None:
         self.column = column
-        self.problem = problem
-        super().__init__(f"column {column!r}: {problem}")
+        self.template = template
+        self.params = {key: str(value) for key, value in params.items()}
+        self.problem = template.format_map(self.params)
+        super().__init__(f"column {column!r}: {self.problem}")
 
 
 def actual(
@@ -252,23 +257,36 @@ def actual(
 ) -> tuple[tuple[str, int], Decimal]:
     """One actual from its three texts, checked the same way for a CSV line and a request."""
     if indicator not in known:
-        raise CellError("indicator", f"unknown indicator {indicator!r}")
+        hint = suggest(indicator, known)
+        if hint:
+            raise CellError(
+                "indicator",
+                N_("unknown indicator {given}; did you mean {hint}?"),
+                given=given(indicator),
+                hint=hint,
+            )
+        raise CellError("indicator", N_("unknown indicator {given}"), given=given(indicator))
     return (indicator, _year(year)), _value(value)
 
 
 def load_actuals(path: str | Path, targets: Targets | None = None) -> Actuals:
-    """``(indicator, year) → value`` from a CSV with the header ``indicator,year,value``."""
+    """``(indicator, year) → value`` from a CSV with the header ``indicator,year,value``.
+    Every bad line is reported at once, each naming its line and column."""
     source = Path(path)
-    known = {indicator.id for indicator in (targets or load_targets()).indicators}
+    targets = targets or load_targets()
+    known = {indicator.id for indicator in targets.indicators}
+    years = (min(targets.year_status), max(targets.year_status))
+    text = read_text(source, N_("no such actuals file"))
     actuals: Actuals = {}
     seen: dict[tuple[str, int], int] = {}
+    problems: list[Problem] = []
+
+    def problem(where: str, template: str, **params: Any) -> None:
+        problems.append(Problem(where, template, {k: str(v) for k, v in params.items()}))
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
     try:
-        handle = source.open(encoding="utf-8", newline="")
-    except OSError as error:
-        raise MonitoringError(f"{source}: cannot read actuals: {error}") from None
-    with handle:
-        reader = csv.reader(handle)
-        header: list[str] | None = None
         for row in reader:
             line = reader.line_num
             if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
@@ -277,30 +295,59 @@ def load_actuals(path: str | Path, targets: Targets | None = None) -> Actuals:
             if header is None:
                 header = cells
                 if tuple(header[:3]) != _COLUMNS or not set(header[3:]) <= {"note"}:
-                    raise MonitoringError(
-                        f"{source}: line {line}: expected the header 'indicator,year,value' "
-                        f"(optionally ',note'), got {','.join(row)!r}"
+                    problem(
+                        f"line {line}",
+                        N_(
+                            "expected the header 'indicator,year,value' (optionally ',note'), got {given}"
+                        ),
+                        given=given(",".join(row)),
                     )
+                    break
                 continue
             if len(cells) != len(header):
-                raise MonitoringError(
-                    f"{source}: line {line}: expected {len(header)} columns, got {len(cells)}"
+                problem(
+                    f"line {line}",
+                    N_("expected {expected} columns, got {count}"),
+                    expected=len(header),
+                    count=len(cells),
                 )
+                continue
             try:
                 key, value = actual(cells[0], cells[1], cells[2], known)
             except CellError as error:
-                raise MonitoringError(
-                    f"{source}: line {line}, column '{error.column}': {error.problem}"
-                ) from None
-            if key in seen:
-                raise MonitoringError(
-                    f"{source}: line {line}: {key[0]} {key[1]} is given twice (first on line "
-                    f"{seen[key]})"
+                problems.append(
+                    Problem(f"line {line}, column '{error.column}'", error.template, error.params)
                 )
+                continue
+            if not years[0] <= key[1] <= years[1]:
+                problem(
+                    f"line {line}, column 'year'",
+                    N_("expected a year of the program, {first} to {last}, got {given}"),
+                    first=years[0],
+                    last=years[1],
+                    given=key[1],
+                )
+                continue
+            if key in seen:
+                problem(
+                    f"line {line}",
+                    N_("{indicator} {year} is given twice (first on line {first})"),
+                    indicator=key[0],
+                    year=key[1],
+                    first=seen[key],
+                )
+                continue
             seen[key] = line
             actuals[key] = value
-    if header is None:
-        raise MonitoringError(f"{source}: empty file; expected the header 'indicator,year,value'")
+    except csv.Error as error:
+        problem(f"line {reader.line_num}", N_("not valid CSV: {reason}"), reason=error)
+    if header is None and not problems:
+        problem(str(source), N_("empty file; expected the header 'indicator,year,value'"))
+    if problems:
+        raise MonitoringError(
+            f"{source}: " + "; ".join(str(p) for p in problems),
+            problems=[replace(p, field=f"{source}: {p.field}") for p in problems],
+        )
     return actuals
 
 
@@ -315,6 +362,12 @@ def actuals_from_rows(rows: Iterable[tuple[str, str, str]], targets: Targets) ->
             key, number = actual(indicator.strip(), year.strip(), value.strip(), known)
         except CellError as error:
             raise MonitoringError(f"actuals.{index}.{error.column}: {error.problem}") from None
+        first, last = min(targets.year_status), max(targets.year_status)
+        if not first <= key[1] <= last:
+            raise MonitoringError(
+                f"actuals.{index}.year: expected a year of the program, {first} to {last}, "
+                f"got {key[1]}"
+            )
         if key in seen:
             raise MonitoringError(
                 f"actuals.{index}: {key[0]} {key[1]} is given twice (first as actuals.{seen[key]})"
@@ -326,20 +379,28 @@ def actuals_from_rows(rows: Iterable[tuple[str, str, str]], targets: Targets) ->
 
 def _year(text: str) -> int:
     if not (text.isdigit() and len(text) == 4):
-        raise CellError("year", f"expected a year such as 2021, got {text!r}")
+        raise CellError("year", N_("expected a year such as 2021, got {given}"), given=given(text))
     return int(text)
 
 
 def _value(text: str) -> Decimal:
-    problem = "expected an exact decimal such as 108.4"
     if not text:
-        raise CellError("value", f"{problem}, got an empty cell (leave the row out if unknown)")
+        raise CellError(
+            "value",
+            N_(
+                "expected an exact decimal such as 108.4, got an empty cell "
+                "(leave the row out if unknown)"
+            ),
+        )
+    bad = N_("expected an exact decimal such as 108.4, got {given}")
+    if len(text) > 40:
+        raise CellError("value", bad, given=given(text))
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise CellError("value", f"{problem}, got {text!r}") from None
+        raise CellError("value", bad, given=given(text)) from None
     if not value.is_finite() or "e" in text.lower():
-        raise CellError("value", f"{problem}, got {text!r}")
+        raise CellError("value", bad, given=given(text))
     return value
 
 
@@ -608,6 +669,15 @@ def monitor_report(
 ) -> MonitorReport:
     """Load targets and actuals, judge every indicator-year, draw one chart per indicator
     that has any actual (into ``chart_dir``, if given)."""
+    if chart_dir is not None and Path(chart_dir).exists() and not Path(chart_dir).is_dir():
+        raise MonitoringError(
+            f"charts: {chart_dir} is a file; expected a folder",
+            problems=[
+                Problem(
+                    "charts", N_("{path} is a file; expected a folder"), {"path": str(chart_dir)}
+                )
+            ],
+        )
     targets = load_targets(targets_path)
     actuals = load_actuals(actuals_path, targets)
     rows = judge(targets, actuals)

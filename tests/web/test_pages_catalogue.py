@@ -132,7 +132,8 @@ def test_bad_filter_values_are_a_422_naming_the_field(
 
 def test_bad_date_is_a_422(client: TestClient) -> None:
     response = client.get("/programs/ru.pp1176?as_of=2025-02-30")
-    assert response.status_code == 422 and "as_of: expected a date" in response.text
+    assert response.status_code == 422
+    assert "evaluation date (as_of): expected a date" in response.text  # label and id
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -4,6 +4,9 @@ storage (any URI Arrow knows: ``s3://``, ``gs://``, ``hdfs://``, ``file://``).""
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +84,48 @@ def write_parts(fs: pafs.FileSystem, root: str, tables: dict[str, pa.Table]) -> 
         digest = hashlib.sha1(ids.encode())
         part = f"{root}/{name}/part-{digest.hexdigest()[:16]}.parquet"
         pq.write_table(table, part, filesystem=fs, **_options(table.schema))
+
+
+# --- A run that fails changes nothing --------------------------------------------------------
+MANIFEST = "_SUCCESS"  # written last: a results folder without it is not a finished run
+
+
+def staging_folder(out: Path) -> Path:
+    """Where a local run writes: a fresh folder beside ``out`` (same file system, so the
+    final rename is atomic), named after this process so that runs do not collide."""
+    if out.exists() and not out.is_dir():
+        raise IsupportError(f"out: {out} is a file; expected a folder for the results")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}.partial-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a run that was killed
+    staging = out.parent / f".{out.name}.partial-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    """The completion marker: row counts, rules hash, input checksum, duration."""
+    path = folder / MANIFEST
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def publish(staging: Path, out: Path) -> None:
+    """Put a finished run in place of ``out``: the earlier results are moved aside, the new
+    folder renamed in, and only then the earlier ones deleted."""
+    previous = out.parent / f".{out.name}.previous-{os.getpid()}"
+    if out.exists():
+        os.replace(out, previous)
+    os.replace(staging, out)
+    shutil.rmtree(previous, ignore_errors=True)

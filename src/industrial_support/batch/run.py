@@ -9,34 +9,47 @@ follows the chunk size, not the register's."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import shutil
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
-from ..engine.errors import IsupportError
-from .output import PartWriters, prepare
-from .screen import CHUNK_ROWS, Counts, compile_screen, screen_chunk
+from ..engine.calendars import JURISDICTIONS
+from ..engine.errors import N_, InputErrors, IsupportError, Problem, given
+from .layout import REJECT_SCHEMA, REJECTS, read_table
+from .output import PartWriters, prepare, publish, staging_folder, write_manifest
+from .register import checksum, clean_csv, column_types, read_columns, unknown_columns
+from .screen import CHUNK_ROWS, Counts, Screen, compile_screen, screen_chunk
 from .validate import ENTERPRISE, JURISDICTION
 
 Summary = Counts
 
 
 def input_columns(path: Path) -> list[str]:
-    if not path.exists():
-        raise IsupportError(f"input: no such file {path}")
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        names = pl.scan_parquet(path).collect_schema().names()
-    elif suffix == ".csv":
-        names = pl.scan_csv(path, infer_schema=False).collect_schema().names()
-    else:
-        raise IsupportError(f"input: expected a .parquet or .csv file, got {path.name!r}")
-    for required in (ENTERPRISE, JURISDICTION):
-        if required not in names:
-            raise IsupportError(f"input: column {required!r} is missing")
-    return names
+    """The register's columns, once the file is known to be readable (:mod:`.register`)."""
+    return read_columns(path)
+
+
+def input_warnings(path: Path, strict: bool = False) -> list[Problem]:
+    """Problems of the register that do not stop a run (columns no program knows); with
+    ``strict`` they do."""
+    names = read_columns(path)
+    from ..engine.facts import catalog
+    from ..engine.program import all_programs
+
+    all_programs()
+    known = {ENTERPRISE, JURISDICTION} | {
+        spec.name for code in JURISDICTIONS for spec in catalog(code).specs()
+    }
+    found = unknown_columns(names, known)
+    if strict and found:
+        raise InputErrors(found, str(path))
+    return found
 
 
 def register_rows(source: str) -> int | None:
@@ -118,11 +131,16 @@ def run_batch(
 ) -> Summary:
     """Screen ``source`` into the folder ``out`` (layout: :mod:`.layout`).
 
-    ``missing=True`` adds each result's missing facts (about 5× slower to evaluate)."""
+    The run writes into a folder beside ``out`` and renames it into place only when done,
+    with the manifest :data:`.output.MANIFEST` written last; a run that fails or is killed
+    leaves an earlier ``out`` exactly as it was. ``missing=True`` adds each result's missing
+    facts (about 5× slower to evaluate)."""
     if chunk_rows < 1:
         raise IsupportError("chunk-rows: expected 1 or more")
+    started = time.monotonic()
     screen = compile_screen(as_of, missing)
     names = input_columns(source)
+    column_types(source, [f for country in screen.countries.values() for f in country.facts])
     columns = {
         code: [
             name
@@ -131,10 +149,73 @@ def run_batch(
         ]
         for code, country in screen.countries.items()
     }
-    fs, root = prepare(str(out), screen)
+    staging = staging_folder(out)
+    try:
+        try:
+            summary = _screen_into(staging, source, screen, columns, chunk_rows, on_chunk, None)
+        except _Unreadable as unreadable:
+            if source.suffix.lower() != ".csv":
+                raise unreadable.error from None
+            # Some lines do not parse as CSV rows: read it again line by line, send those
+            # lines to rejects/ with their reason and screen the rest.
+            shutil.rmtree(staging, ignore_errors=True)
+            cleaned, bad = clean_csv(source, staging.with_name(staging.name + ".csv"))
+            try:
+                summary = _screen_into(staging, cleaned, screen, columns, chunk_rows, None, bad)
+            finally:
+                cleaned.unlink(missing_ok=True)
+        tables = {name: read_table(staging, name).height for name in screen.schemas}
+        write_manifest(
+            staging,
+            {
+                "finished": True,
+                "input": {"path": str(source), "sha256": checksum(source)},
+                "as_of": as_of.isoformat(),
+                "rows": summary.rows,
+                "rejected": summary.rejected,
+                "results": summary.results,
+                "by_status": summary.by_status,
+                "tables": tables,
+                "rules": _rules_hash(screen),
+                "duration_seconds": round(time.monotonic() - started, 3),
+            },
+        )
+        publish(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return summary
+
+
+def _rules_hash(screen: Screen) -> dict[str, Any]:
+    """Every program's parameter version (:func:`.layout.parameter_version`) and one hash
+    over all of them."""
+    versions = {p.program: p.parameters for p in screen.programs}
+    lines = "\n".join(f"{k}={v}" for k, v in sorted(versions.items()))
+    return {"sha256": hashlib.sha256(lines.encode()).hexdigest(), "programs": versions}
+
+
+class _Unreadable(Exception):
+    def __init__(self, error: IsupportError) -> None:
+        self.error = error
+
+
+def _screen_into(
+    root_path: Path,
+    source: Path,
+    screen: Screen,
+    columns: dict[str, list[str]],
+    chunk_rows: int,
+    on_chunk: Callable[[int], None] | None,
+    rejected_lines: pl.DataFrame | None,
+) -> Summary:
+    fs, root = prepare(str(root_path), screen)
     writers = PartWriters(fs, root, screen.schemas)
     summary = Summary()
-    chunks = by_jurisdiction(read_parts(source, chunk_rows, columns), chunk_rows)
+    if rejected_lines is not None and rejected_lines.height:
+        writers.write({REJECTS: rejected_lines.to_arrow().cast(REJECT_SCHEMA)})
+        summary.add(Counts(rows=rejected_lines.height, rejected=rejected_lines.height))
+    chunks = _reading(source, by_jurisdiction(read_parts(source, chunk_rows, columns), chunk_rows))
     try:
         with ThreadPoolExecutor(1) as reader, ThreadPoolExecutor(1) as writer:
             ahead = reader.submit(next, chunks, None)
@@ -153,3 +234,27 @@ def run_batch(
     finally:
         writers.close()
     return summary
+
+
+def _reading(source: Path, chunks: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """The chunks, with a reading failure turned into an error naming the file."""
+    while True:
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return
+        except (pl.exceptions.PolarsError, OSError, ValueError) as error:
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+            raise _Unreadable(
+                InputErrors(
+                    [
+                        Problem(
+                            "input",
+                            N_("cannot be read: {reason}"),
+                            {"reason": given(reason)[1:-1]},
+                        )
+                    ],
+                    str(source),
+                )
+            ) from None
+        yield chunk

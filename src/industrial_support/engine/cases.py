@@ -12,18 +12,14 @@ facts:
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .calendars import JURISDICTIONS
-from .errors import CaseFileError
-from .facts import catalog
-from .parameters import load_yaml
+from .errors import N_, InputErrors, IsupportError, Problem, given
+from .facts import catalog, parse_date_value, suggest
+from .inputs import read_data
 
 _KEYS = {"id", "name", "jurisdiction", "facts_as_of", "facts", "note"}
 
@@ -39,47 +35,85 @@ class Case:
 
 
 def parse_case(raw: Any, source: str = "<case>") -> Case:
+    """A case from its parsed file: every problem of the file is reported at once."""
     if not isinstance(raw, dict):
-        raise CaseFileError(f"{source}: expected a mapping with 'jurisdiction' and 'facts'")
-    unknown = set(raw) - _KEYS
-    if unknown:
-        raise CaseFileError(f"{source}: unknown key(s) {sorted(unknown)}; expected {sorted(_KEYS)}")
-    jurisdiction = raw.get("jurisdiction")
-    if jurisdiction not in JURISDICTIONS:
-        raise CaseFileError(
-            f"{source}: jurisdiction: expected one of {', '.join(JURISDICTIONS)}, got {jurisdiction!r}"
+        raise InputErrors(
+            [Problem(source, N_("expected a mapping with 'jurisdiction' and 'facts'"))]
         )
+    problems: list[Problem] = []
+    for key in raw:
+        if key not in _KEYS:
+            hint = suggest(key, _KEYS) if isinstance(key, str) else None
+            problems.append(
+                Problem(
+                    given(key).strip("'\""),
+                    N_("unknown key; did you mean {hint}?")
+                    if hint
+                    else N_("unknown key; expected one of {allowed}"),
+                    {"hint": hint or "", "allowed": ", ".join(sorted(_KEYS))},
+                )
+            )
+    jurisdiction = raw.get("jurisdiction")
+    if not isinstance(jurisdiction, str) or jurisdiction not in JURISDICTIONS:
+        problems.append(
+            Problem(
+                "jurisdiction",
+                N_("expected one of {allowed}, got {given}"),
+                {"allowed": ", ".join(JURISDICTIONS), "given": given(jurisdiction)},
+            )
+        )
+        jurisdiction = None
     facts = raw.get("facts")
     if not isinstance(facts, dict):
-        raise CaseFileError(f"{source}: facts: expected a mapping of fact names to values")
+        problems.append(Problem("facts", N_("expected a mapping of fact names to values")))
+        facts = {}
     as_of = raw.get("facts_as_of")
-    if as_of is not None and not isinstance(as_of, dt.date):
+    if as_of is not None:
         try:
-            as_of = dt.date.fromisoformat(str(as_of))
-        except ValueError:
-            raise CaseFileError(
-                f"{source}: facts_as_of: expected YYYY-MM-DD, got {as_of!r}"
-            ) from None
-    from ..engine.program import all_programs
+            as_of = parse_date_value(as_of, _field_error("facts_as_of"))
+        except IsupportError as error:
+            problems.extend(error.problems)
+            as_of = None
+    for key in ("id", "name", "note"):
+        value = raw.get(key)
+        if value is not None and not (isinstance(value, str | int) and not isinstance(value, bool)):
+            problems.append(Problem(key, N_("expected text, got {given}"), {"given": given(value)}))
+        elif isinstance(value, str) and not _encodable(value):
+            problems.append(
+                Problem(
+                    key, N_("expected valid Unicode text, got {given}"), {"given": given(value)}
+                )
+            )
+    validated: dict[str, Any] = {}
+    if jurisdiction is not None:
+        from ..engine.program import all_programs
 
-    all_programs()  # the catalogs are filled by the program modules
-    validated = catalog(jurisdiction).validate(facts)
+        all_programs()  # the catalogs are filled by the program modules
+        validated, fact_problems = catalog(jurisdiction).check(facts)
+        problems.extend(fact_problems)
+    if problems:
+        raise InputErrors(problems, source)
+    assert jurisdiction is not None
     identifier = str(raw.get("id") or Path(source).stem)
     return Case(
         identifier, str(raw.get("name") or identifier), jurisdiction, validated, as_of, source
     )
 
 
-def load_case(path: Path) -> Case:
+def _field_error(name: str) -> Any:
+    def make(template: str, **params: Any) -> IsupportError:
+        return InputErrors([Problem(name, template, {k: str(v) for k, v in params.items()})])
+
+    return make
+
+
+def _encodable(text: str) -> bool:
     try:
-        if path.suffix.lower() == ".json":
-            raw = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            raw = load_yaml(path)
-        else:
-            raise CaseFileError(f"{path}: expected a .yaml, .yml or .json case file")
-    except FileNotFoundError:
-        raise CaseFileError(f"{path}: no such case file") from None
-    except (json.JSONDecodeError, yaml.YAMLError) as error:
-        raise CaseFileError(f"{path}: cannot parse: {error}") from None
-    return parse_case(raw, str(path))
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def load_case(path: Path) -> Case:
+    return parse_case(read_data(path, N_("no such case file")), str(path))

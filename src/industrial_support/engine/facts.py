@@ -8,14 +8,14 @@ null, which the rules read as *unknown* — never as zero or false.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
 from typing import Any, Literal
 
 import polars as pl
 
-from .errors import FactError
+from .errors import N_, FactError, InputErrors, IsupportError, Problem, given
 from .money import CURRENCY_DIGITS, MoneyError, to_decimal
 
 FactKind = Literal["money", "decimal", "integer", "boolean", "enum", "date", "text"]
@@ -30,6 +30,7 @@ EXACT = Context(prec=80)  # wide enough that checking a held value never rounds 
 LARGEST_INTEGER = 2**63 - 1
 EARLIEST_DATE = dt.date(1800, 1, 1)
 LATEST_DATE = dt.date(2200, 12, 31)
+MAX_NUMBER_TEXT = 100  # characters: longer number text is refused before Decimal reads it
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ class FactSpec:
                     bounds.append(f"<= {self.maximum}")
                 return " ".join([self.kind, *bounds]) + (f" ({self.unit})" if self.unit else "")
 
+    def error(self, template: str, **params: Any) -> FactError:
+        """A problem with this fact's value, labelled in both languages."""
+        return FactError(self.name, template, {"en": self.en, "ja": self.ja}, **params)
+
     def parse(self, raw: Any) -> Any:
         """Validate one raw value (from YAML/JSON/a form) and return its typed value.
 
@@ -93,90 +98,168 @@ class FactSpec:
                 return self._bounded(self._number(raw))
             case "integer":
                 if isinstance(raw, bool) or not isinstance(raw, int | str):
-                    raise FactError(self.name, f"expected a whole number, got {raw!r}")
+                    raise self.error(N_("expected a whole number, got {given}"), given=given(raw))
                 try:
                     value = int(str(raw).replace("_", "").replace(",", ""))
                 except ValueError:
-                    raise FactError(self.name, f"expected a whole number, got {raw!r}") from None
+                    raise self.error(
+                        N_("expected a whole number, got {given}"), given=given(raw)
+                    ) from None
                 if abs(value) > LARGEST_INTEGER:
-                    raise FactError(self.name, f"expected a whole number below 2^63, got {raw!r}")
+                    raise self.error(
+                        N_("expected a whole number below 2^63, got {given}"), given=given(raw)
+                    )
                 self._bounded(Decimal(value))
                 return value
             case "boolean":
                 if not isinstance(raw, bool):
-                    raise FactError(self.name, f"expected true or false, got {raw!r}")
+                    raise self.error(N_("expected true or false, got {given}"), given=given(raw))
                 return raw
             case "enum":
-                if raw not in self.values:
-                    raise FactError(
-                        self.name, f"expected one of {', '.join(self.values)}; got {raw!r}"
+                if not isinstance(raw, str) or raw not in self.values:
+                    hint = suggest(raw, self.values) if isinstance(raw, str) else None
+                    if hint:
+                        raise self.error(
+                            N_("expected one of {allowed}; got {given} (did you mean {hint}?)"),
+                            allowed=", ".join(self.values),
+                            given=given(raw),
+                            hint=hint,
+                        )
+                    raise self.error(
+                        N_("expected one of {allowed}; got {given}"),
+                        allowed=", ".join(self.values),
+                        given=given(raw),
                     )
                 return raw
             case "date":
-                return _parse_date(self.name, raw)
+                return _parse_date(self, raw)
             case "text":
                 if not isinstance(raw, str):
-                    raise FactError(self.name, f"expected text, got {raw!r}")
+                    raise self.error(N_("expected text, got {given}"), given=given(raw))
+                if not _printable(raw):
+                    raise self.error(
+                        N_("expected valid Unicode text, got {given}"), given=given(raw)
+                    )
                 return raw
 
     def _number(self, raw: Any) -> Decimal:
+        if isinstance(raw, bool | float):
+            raise self.error(
+                N_("expected an exact number (integer or decimal string), got {given}"),
+                given=given(raw),
+            )
+        if isinstance(raw, str) and len(raw) > MAX_NUMBER_TEXT:
+            raise self.error(
+                N_("expected a number below 10^28 in size, got {given}"), given=given(raw)
+            )
         try:
             value = to_decimal(raw, self.name)
         except MoneyError as error:
-            raise FactError(self.name, str(error).split(": ", 1)[-1]) from None
+            finite = "finite" in str(error)  # NaN or Infinity rather than no number at all
+            raise self.error(
+                N_("expected a finite number, got {given}")
+                if finite
+                else N_("expected a number, got {given}"),
+                given=given(raw),
+            ) from None
         # Facts are held as Decimal(38, 10): 28 digits before the point, 10 after.
         if abs(value) >= LARGEST_NUMBER:
-            raise FactError(self.name, f"expected a number below 10^28 in size, got {raw!r}")
+            raise self.error(
+                N_("expected a number below 10^28 in size, got {given}"), given=given(raw)
+            )
         if value != value.quantize(SMALLEST_STEP, context=EXACT):
-            raise FactError(self.name, f"expected at most 10 decimals, got {raw!r}")
+            raise self.error(N_("expected at most 10 decimals, got {given}"), given=given(raw))
         return value
 
     def _parse_money(self, raw: Any) -> Decimal:
         if isinstance(raw, Mapping):
             unknown = set(raw) - {"amount", "currency"}
             if unknown or "amount" not in raw:
-                raise FactError(
-                    self.name, "expected {amount: <number>, currency: <code>} or a number"
-                )
+                raise self.error(N_("expected {amount: <number>, currency: <code>} or a number"))
             currency = raw.get("currency", self.currency)
             if currency != self.currency:
-                raise FactError(
-                    self.name, f"expected an amount in {self.currency}, got currency {currency!r}"
+                raise self.error(
+                    N_("expected an amount in {currency}, got currency {given}"),
+                    currency=self.currency,
+                    given=given(currency),
                 )
             raw = raw["amount"]
         amount = self._number(raw)
         digits = CURRENCY_DIGITS[self.currency or ""]
         if amount != amount.quantize(Decimal(1).scaleb(-digits), context=EXACT):
-            raise FactError(
-                self.name, f"{self.currency} amounts have at most {digits} decimals, got {raw!r}"
+            raise self.error(
+                N_("{currency} amounts have at most {digits} decimals, got {given}"),
+                currency=self.currency,
+                digits=digits,
+                given=given(raw),
             )
         return amount
 
     def _bounded(self, value: Decimal) -> Decimal:
         if self.minimum is not None and value < self.minimum:
-            raise FactError(self.name, f"expected at least {self.minimum}, got {value}")
+            raise self.error(
+                N_("expected at least {minimum}, got {value}"), minimum=self.minimum, value=value
+            )
         if self.maximum is not None and value > self.maximum:
-            raise FactError(self.name, f"expected at most {self.maximum}, got {value}")
+            raise self.error(
+                N_("expected at most {maximum}, got {value}"), maximum=self.maximum, value=value
+            )
         return value
 
 
-def _parse_date(name: str, raw: Any) -> dt.date:
+def _printable(text: str) -> bool:
+    """False for text with lone surrogates (JSON's \\ud800), which no output can encode."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def suggest(name: str, choices: Iterable[str]) -> str | None:
+    """The closest of ``choices`` to a misspelt ``name`` (rapidfuzz), if one is close."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extractOne(
+        name, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=80
+    )
+    return str(found[0]) if found else None
+
+
+def _parse_date(spec: FactSpec, raw: Any) -> dt.date:
+    return parse_date_value(raw, spec.error)
+
+
+def parse_date_value(
+    raw: Any,
+    error: Callable[..., IsupportError],
+    earliest: dt.date | None = None,
+    latest: dt.date | None = None,
+) -> dt.date:
+    """A date as YAML parsed it or as text, within the catalog's plausible range."""
+    earliest = earliest or EARLIEST_DATE
+    latest = latest or LATEST_DATE
     if isinstance(raw, dt.datetime):
-        raise FactError(name, f"expected a date without time, got {raw!r}")
+        raise error(N_("expected a date without time, got {given}"), given=given(raw))
     if isinstance(raw, dt.date):
         value = raw
     elif isinstance(raw, str):
         try:
-            value = dt.date.fromisoformat(raw)
+            value = dt.date.fromisoformat(raw.strip())
         except ValueError:
-            raise FactError(name, f"expected a real date as YYYY-MM-DD, got {raw!r}") from None
+            raise error(
+                N_("expected a real date as YYYY-MM-DD, got {given}"), given=given(raw)
+            ) from None
     else:
-        raise FactError(name, f"expected a date as YYYY-MM-DD, got {raw!r}")
+        raise error(N_("expected a date as YYYY-MM-DD, got {given}"), given=given(raw))
     # Rules add years and months to fact dates; far outside any law's horizon that
     # arithmetic leaves the calendar, so such dates are refused as typing errors.
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise FactError(
-            name, f"expected a date between {EARLIEST_DATE} and {LATEST_DATE}, got {raw!r}"
+    if not earliest <= value <= latest:
+        raise error(
+            N_("expected a date between {earliest} and {latest}, got {given}"),
+            earliest=earliest,
+            latest=latest,
+            given=given(str(raw)),
         )
     return value
 
@@ -233,7 +316,9 @@ class FactCatalog:
             return self._specs[name]
         except KeyError:
             raise FactError(
-                name, f"not a known {self.jurisdiction} fact (see 'isupport facts')"
+                name,
+                N_("not a known {jurisdiction} fact (see 'isupport facts')"),
+                jurisdiction=self.jurisdiction,
             ) from None
 
     def __iter__(self) -> Iterator[FactSpec]:
@@ -247,8 +332,43 @@ class FactCatalog:
         return {spec.name: spec.dtype for spec in self._specs.values()}
 
     def validate(self, facts: Mapping[str, Any]) -> dict[str, Any]:
-        """Check names and types of one case's facts; the first error names its field."""
-        return {name: self[name].parse(raw) for name, raw in facts.items()}
+        """Check names and types of one case's facts; every problem is reported at once
+        (:class:`InputErrors`), each naming its field."""
+        validated, problems = self.check(facts)
+        if problems:
+            raise InputErrors(problems)
+        return validated
+
+    def check(self, facts: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+        """(the valid facts typed, the problems of the others)."""
+        validated: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for name, raw in facts.items():
+            if not isinstance(name, str) or name not in self._specs:
+                problems.append(self.unknown(name))
+                continue
+            try:
+                validated[name] = self._specs[name].parse(raw)
+            except FactError as error:
+                problems.extend(error.problems)
+        return validated, problems
+
+    def unknown(self, name: object) -> Problem:
+        """An unknown fact name, with the closest known one."""
+        hint = suggest(name, self._specs) if isinstance(name, str) else None
+        if hint:
+            return Problem(
+                given(name).strip("'\""),
+                N_("not a known {jurisdiction} fact; did you mean {hint}?"),
+                {"jurisdiction": self.jurisdiction, "hint": hint},
+                fact=True,
+            )
+        return Problem(
+            given(name).strip("'\""),
+            N_("not a known {jurisdiction} fact (see 'isupport facts')"),
+            {"jurisdiction": self.jurisdiction},
+            fact=True,
+        )
 
     def frame(self, rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
         """Validated rows → a frame with one typed column per catalog fact."""

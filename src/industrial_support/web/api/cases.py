@@ -584,9 +584,14 @@ def take_step(
         )
     except IsupportError:
         raise
-    except (ValueError, OverflowError) as error:
+    except (ValueError, OverflowError):
         # A step's data (a date, a year) the procedure could not use; nothing was written.
-        raise InputError(f"data: {error}") from None
+        # Python's own text ("not enough values to unpack") would mean nothing to the user.
+        names = ", ".join(sorted(body.data or {})) or "data"
+        raise InputError(
+            f"data: {names}: a value this step cannot use; expected dates as YYYY-MM-DD "
+            "and years or counts as whole numbers"
+        ) from None
     return _case_detail(stores, view)
 
 

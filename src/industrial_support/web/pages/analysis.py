@@ -12,7 +12,7 @@ import datetime as dt
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,9 +23,10 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ...engine.errors import IsupportError
-from ...engine.money import Money, MoneyError, normalise, to_decimal
+from ...engine.money import Money, normalise
 from ...engine.parameters import load_yaml
 from ...engine.program import get_program, text
+from ...i18n import render_problem
 from ...monitoring import (
     Actuals,
     Indicator,
@@ -36,11 +37,10 @@ from ...monitoring import (
     load_targets,
     resolve_actual,
 )
-from ...programs.ru.regions.plans import load_plan
+from ...programs.ru.regions.plans import check_year, load_plan
 from ...programs.ru.regions.projection import (
     Comparison,
     InvestmentPlan,
-    PlanYear,
     Projection,
     compare,
 )
@@ -171,7 +171,7 @@ def _yaml_text(text_value: str) -> Any:
 
 
 def _read_plan_form(
-    form: Mapping[str, str],
+    form: Mapping[str, str], lang: str = "en"
 ) -> tuple[PlanForm, InvestmentPlan | None, dict[str, Any]]:
     """The plan and facts typed from the form, or the errors naming each bad field."""
     errors: dict[str, str] = {}
@@ -192,25 +192,15 @@ def _read_plan_form(
     )
     years = []
     for i, row in enumerate(rows):
-        cells: dict[str, Any] = {}
-        for key, raw in row.items():
-            name = f"plan-{i}-{key}"
-            if key in MONEY_KEYS:
-                try:
-                    cells[key] = to_decimal(raw, key)
-                except MoneyError as error:
-                    errors[name] = str(error)
-            elif raw.isdigit() and (key != "year" or len(raw) == 4):
-                cells[key] = int(raw)
-            elif key == "year":
-                errors[name] = f"year: expected a year such as 2019, got {raw!r}"
-            else:
-                errors[name] = f"{key}: expected a whole number, got {raw!r}"
-        if len(cells) == len(row):
-            try:
-                years.append(PlanYear(**cells))
-            except ValueError as error:
-                errors[f"plan-{i}"] = str(error)
+        # the CLI's check of a plan row: bounds, whole numbers, every problem at once
+        year, problems = check_year(row, f"plan-{i}")
+        for problem in problems:
+            key = problem.field.rsplit(".", 1)[-1]  # shown beside its input: the key names it
+            errors[problem.field.replace(".", "-")] = render_problem(
+                replace(problem, field=key), lang
+            )
+        if year is not None:
+            years.append(year)
     plan = None
     if not errors:
         try:
@@ -315,7 +305,7 @@ def regions_page(request: Request, stores: ServicesDep, lang: LangDep) -> Respon
 @router.post("/regions", response_class=HTMLResponse)
 async def regions_post(request: Request, stores: ServicesDep, lang: LangDep) -> Response:
     posted = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    form, plan, facts = _read_plan_form(posted)
+    form, plan, facts = _read_plan_form(posted, lang)
     # projecting and rendering are CPU work: keep them off the event loop
     return await run_in_threadpool(_regions, request, stores.today(), lang, form, plan, facts)
 

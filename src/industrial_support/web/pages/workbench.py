@@ -4,19 +4,21 @@ obligations, and the applications that answer no call."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts.service import Principal
 from ...cases.procedure import Procedure, get_procedure
-from ...engine.errors import IsupportError
+from ...engine.errors import IsupportError, given
 from ...engine.money import Money
+from ...i18n import render_message, render_problem
 from ..api.common import CURRENCY
 from ..casework import calls, due_items, visible_cases
-from ..context import CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
+from ..context import CallerDep, ForbiddenError, LangDep, Services, ServicesDep, check_csrf
 from ..errors import status_of
+from ..i18n import N_, gettext
 from .common import page
 
 router = APIRouter(include_in_schema=False)
@@ -34,7 +36,8 @@ def _workbench(
     stores: Services,
     principal: Principal,
     status_code: int = 200,
-    error: str | None = None,
+    form: dict[str, str] | None = None,
+    field_errors: dict[str, str] | None = None,
 ) -> Response:
     today = stores.today()
     due = due_items(stores.cases, principal, today)
@@ -42,7 +45,8 @@ def _workbench(
         request,
         "work.html",
         status_code=status_code,
-        error=error,
+        form=form or {},
+        field_errors=field_errors or {},
         call_procedures=_call_procedures(principal),
         section="work",
         calls=calls(stores.cases, principal, today),
@@ -62,36 +66,158 @@ def workbench(request: Request, who: CallerDep, stores: ServicesDep) -> Response
     return _workbench(request, stores, principal)
 
 
-@router.post("/work/calls")
-def open_call(
-    request: Request,
-    who: CallerDep,
-    stores: ServicesDep,
-    procedure: Annotated[str, Form(max_length=64)],
-    title: Annotated[str, Form(min_length=1, max_length=300)],
-    published_on: Annotated[dt.date, Form()],
-    closes_on: Annotated[dt.date, Form()],
-    budget_limit: Annotated[str, Form(max_length=40)],
-    budget_year: Annotated[int, Form(ge=2000, le=2100)],
-    csrf_token: Annotated[str | None, Form()] = None,
-) -> Response:
-    principal = who.require_role("official")
-    check_csrf(request, who, csrf_token)
-    chosen = next((p for p in _call_procedures(principal) if p.id == procedure), None)
+CALL_FIELDS = ("procedure", "title", "published_on", "closes_on", "budget_limit", "budget_year")
+CALL_LABELS = {
+    "procedure": N_("Procedure"),
+    "title": N_("Title"),
+    "published_on": N_("Published on"),
+    "closes_on": N_("Closes on"),
+    "budget_limit": N_("Budget limit"),
+    "budget_year": N_("Budget year"),
+}
+
+
+def _say(name: str, template: str, lang: str, **params: Any) -> str:
+    """A problem of the form's field ``name`` in ``lang``: the field's label and id first."""
+    text = gettext(lang, template).format(**{k: str(v) for k, v in params.items()})
+    return _labelled(name, text, lang)
+
+
+def _labelled(name: str, text: str, lang: str) -> str:
+    return f"{gettext(lang, CALL_LABELS[name])} ({name}){'：' if lang == 'ja' else ': '}{text}"
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # budget years the workbench takes
+
+
+def _call_form(
+    posted: dict[str, str], procedures: list[Procedure], lang: str
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The call's typed values and, by field, every problem (in ``lang``) at once."""
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+
+    def bad(name: str, template: str, **params: Any) -> None:
+        errors.setdefault(name, _say(name, template, lang, **params))
+
+    chosen = next((p for p in procedures if p.id == posted.get("procedure")), None)
     if chosen is None:
-        raise ForbiddenError(f"procedure: you may not open calls for {procedure!r}")
-    currency = CURRENCY[chosen.jurisdiction]
+        bad(
+            "procedure",
+            N_("expected one of {allowed}"),
+            allowed=", ".join(p.id for p in procedures),
+        )
+    values["procedure"] = chosen
+    title = posted.get("title", "").strip()
+    if not 1 <= len(title) <= 300:
+        bad("title", N_("expected a title of 1 to 300 characters"))
+    values["title"] = title
+    for name in ("published_on", "closes_on"):
+        raw = posted.get(name, "").strip()
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            bad(name, N_("expected a date as YYYY-MM-DD, got {given}"), given=given(raw))
+            continue
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            bad(
+                name,
+                N_("expected a date from {first} to {last}, got {given}"),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+                given=raw,
+            )
+            continue
+        values[name] = day
+    raw_year = posted.get("budget_year", "").strip()
+    if raw_year.isdigit() and FIRST_YEAR <= int(raw_year) <= LAST_YEAR:
+        values["budget_year"] = int(raw_year)
+    else:
+        bad(
+            "budget_year",
+            N_("expected a year from {first} to {last}, got {given}"),
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            given=given(raw_year),
+        )
+    raw_limit = posted.get("budget_limit", "").replace(",", "").strip()
+    if chosen is not None:
+        try:
+            limit = Money.of(raw_limit, CURRENCY[chosen.jurisdiction])
+            if limit.amount < 0 or limit.amount >= LARGEST_LIMIT:
+                raise ValueError
+            values["budget_limit"] = limit.rounded() if limit.rounded() == limit else None
+            if values["budget_limit"] is None:
+                raise ValueError
+        except (IsupportError, ValueError):
+            bad(
+                "budget_limit",
+                N_("expected an amount in {currency} from 0, got {given}"),
+                currency=CURRENCY[chosen.jurisdiction],
+                given=given(posted.get("budget_limit", "")),
+            )
+    # A call spends one budget year's money: it is published in that year or the one before
+    # and closes by the end of the year after (a reading; the decree names no such limit).
+    year, published = values.get("budget_year"), values.get("published_on")
+    if year is not None and published is not None and not year - 1 <= published.year <= year:
+        bad(
+            "published_on",
+            N_("expected a date in budget year {year} or the year before, got {given}"),
+            year=year,
+            given=published,
+        )
+    closes = values.get("closes_on")
+    if year is not None and closes is not None and closes.year > year + 1:
+        bad(
+            "closes_on",
+            N_("expected a date by the end of {last} (budget year {year}), got {given}"),
+            last=year + 1,
+            year=year,
+            given=closes,
+        )
+    return values, errors
+
+
+LARGEST_LIMIT = 10**15  # a call's budget in the currency's units; beyond is a typing error
+
+
+@router.post("/work/calls")
+async def open_call(
+    request: Request, who: CallerDep, stores: ServicesDep, lang: LangDep
+) -> Response:
+    """Open a call. A problem re-renders the workbench with the form open, its values kept
+    and each problem beside its field; nothing is stored."""
+    principal = who.require_role("official")
+    posted = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    check_csrf(request, who, posted.get("csrf_token"))
+    procedures = _call_procedures(principal)
+    if posted.get("procedure") and all(p.id != posted["procedure"] for p in procedures):
+        raise ForbiddenError(f"procedure: you may not open calls for {posted['procedure']!r}")
+    form = {name: posted.get(name, "")[:300] for name in CALL_FIELDS}
+    values, errors = _call_form(posted, procedures, lang)
+    if errors:
+        return _workbench(request, stores, principal, 422, form=form, field_errors=errors)
     try:
         stores.cases.open_call(
-            chosen.id,
-            title=title.strip(),
-            published_on=published_on,
-            closes_on=closes_on,
-            budget_limit=Money.of(budget_limit.replace(",", "").strip(), currency),
-            budget_year=budget_year,
+            values["procedure"].id,
+            title=values["title"],
+            published_on=values["published_on"],
+            closes_on=values["closes_on"],
+            budget_limit=values["budget_limit"],
+            budget_year=values["budget_year"],
         )
     except IsupportError as error:
-        return _workbench(request, stores, principal, status_of(error), str(error))
+        field_errors = {
+            (p.field if p.field in CALL_FIELDS else "form"): (
+                _labelled(p.field, render_message(p, lang), lang)
+                if p.field in CALL_FIELDS
+                else render_problem(p, lang)
+            )
+            for p in error.problems
+        }
+        return _workbench(
+            request, stores, principal, status_of(error), form=form, field_errors=field_errors
+        )
     return RedirectResponse("/work", status_code=303)
 
 
