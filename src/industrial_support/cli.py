@@ -52,6 +52,10 @@ AsOfOption = Annotated[
     dt.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="evaluation date (default: today)"),
 ]
+ReformOption = Annotated[
+    Path | None,
+    typer.Option("--reform", help="reform file (YAML): show the rules as it would change them"),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -96,12 +100,18 @@ def programs(
     as_of: AsOfOption = None,
     format: FormatOption = Format.table,
     lang: LangOption = Lang.en,
+    reform: ReformOption = None,
 ) -> None:
     """List the encoded programs (those in force on --as-of are marked)."""
     date = _date(as_of)
     chosen = [
         p for p in all_programs() if jurisdiction is None or p.jurisdiction == jurisdiction.upper()
     ]
+    if reform is not None:
+        from .policy.views import show_reformed_programs
+
+        show_reformed_programs(reform, chosen, date, format.value, lang.value, console)
+        return
     if format is Format.json:
         _emit_json(
             [
@@ -223,11 +233,18 @@ def explain(
     as_of: AsOfOption = None,
     format: FormatOption = Format.table,
     lang: LangOption = Lang.en,
+    reform: ReformOption = None,
 ) -> None:
     """Explain one program for one case: every criterion, fact, parameter and citation."""
     date = _date(as_of)
     case = load_case(case_file)
-    rules = RuleSet(_programs_for(case, [program]), date)
+    chosen = _programs_for(case, [program])
+    if reform is not None:
+        from .policy.views import explain_reformed
+
+        explain_reformed(reform, chosen, case, date, format.value, lang.value, console)
+        return
+    rules = RuleSet(chosen, date)
     if rules.not_in_force:
         raise IsupportError(f"program: {program} is not in force on {date}")
     if rules.unavailable:
