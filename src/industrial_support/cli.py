@@ -23,6 +23,7 @@ from .engine.evaluate import RuleSet
 from .engine.facts import catalog
 from .engine.program import Program, all_programs, get_program, text
 from .i18n import show, word
+from .policy import commands as policy_commands
 from .report import case_json, plain, print_explanation, print_screen, program_json
 
 app = typer.Typer(
@@ -338,6 +339,7 @@ def _wire_case_commands() -> None:
 
 
 _wire_case_commands()
+policy_commands.register(app)  # whatif, call-sim
 
 
 @app.command()
