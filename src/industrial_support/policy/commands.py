@@ -4,8 +4,9 @@ by :func:`register` so that cli.py needs one line."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -46,5 +47,64 @@ def whatif(
     )
 
 
+def call_sim(
+    procedure: Annotated[str, typer.Option("--procedure", help="procedure id: ru.pp1176")],
+    budget: Annotated[str, typer.Option("--budget", help='the call\'s limit, e.g. "3e9 RUB"')],
+    register: Annotated[Path, typer.Option("--register", help="register: .parquet or .csv")],
+    arrivals: Annotated[
+        Path | None,
+        typer.Option("--arrivals", help="CSV of enterprise_id,submitted_at (ISO date-time)"),
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="draw arrival times")] = None,
+    start: Annotated[
+        dt.datetime | None,
+        typer.Option("--start", formats=["%Y-%m-%d"], help="first day of drawn arrivals"),
+    ] = None,
+    curve: Annotated[bool, typer.Option(help="also the cut-off at 25%-200% of the budget")] = True,
+) -> None:
+    """Which applicants a Decree 1176 call would fund in order of arrival (003 §9, §13)."""
+    import json
+
+    from ..engine.money import normalise
+    from .call_sim import PROCEDURE, load_applicants, parse_budget, sensitivity, simulate
+
+    def side(result: Any) -> dict[str, Any]:
+        return {
+            "budget": normalise(result.budget.amount),
+            "committed": normalise(result.committed.amount),
+            "cut_off": result.cut_off,
+            "funded": [
+                {"enterprise_id": e, "amount": normalise(m.amount)} for e, m in result.funded
+            ],
+            "deferred": [
+                {"enterprise_id": e, "amount": normalise(m.amount)} for e, m in result.deferred
+            ],
+        }
+
+    try:
+        if procedure != PROCEDURE:
+            raise IsupportError(f"procedure: expected {PROCEDURE}, got {procedure!r}")
+        limit = parse_budget(budget)
+        first = start.date() if start else dt.date.today()
+        applicants = load_applicants(register, arrivals, seed, first)
+        result = simulate(applicants, limit)
+        body = side(result) | {
+            "currency": limit.currency,
+            "arrival_order": result.order,
+            "refused": [{"enterprise_id": e, "why": w} for e, w in result.refused],
+        }
+        if curve:
+            body["sensitivity"] = [
+                {k: v for k, v in side(r).items() if k in ("budget", "committed", "cut_off")}
+                | {"funded": len(r.funded), "deferred": len(r.deferred)}
+                for r in sensitivity(applicants, limit)
+            ]
+    except IsupportError as error:
+        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(2) from None
+    sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+
+
 def register(app: typer.Typer) -> None:
     app.command("whatif")(whatif)
+    app.command("call-sim")(call_sim)
