@@ -43,6 +43,7 @@ def test_screen_json_shape_and_values() -> None:
     assert values["insured_amount"] == {
         "id": "insured_amount",
         "label": values["insured_amount"]["label"],
+        "kind": "entitlement",
         "value": "120000000",
         "unit": "JPY",
         "citation": "002 Art.7(3)",

@@ -6,18 +6,17 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from .cases.procedure import get_procedure
-from .cases.store import CaseStore, CaseView
-from .engine.cases import load_case
 from .engine.errors import IsupportError
 from .engine.money import Money
-from .report import plain
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported by the commands that use it
+    from .cases.store import CaseStore, CaseView
 
 app = typer.Typer(
     help="Administer cases: calls, applications, steps, deadlines, logs.", no_args_is_help=True
@@ -64,11 +63,21 @@ def parse_data(pairs: list[str] | None) -> dict[str, Any]:
     return data
 
 
+def _store(db: str | None) -> CaseStore:
+    from .cases.store import CaseStore
+
+    return CaseStore(db)
+
+
 def _out(data: Any) -> None:
+    from .report import plain
+
     sys.stdout.write(json.dumps(plain(data), ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _case_dict(case: CaseView) -> dict[str, Any]:
+    from .cases.procedure import get_procedure
+
     procedure = get_procedure(case.procedure)
     return {
         "id": case.id,
@@ -98,7 +107,7 @@ def open_call(
     json_: JsonOption = False,
 ) -> None:
     """Announce a call for applications (its window is checked against the law)."""
-    call_id = CaseStore(db).open_call(
+    call_id = _store(db).open_call(
         procedure,
         title=title,
         published_on=_date(published, "published"),
@@ -128,9 +137,11 @@ def submit(
     json_: JsonOption = False,
 ) -> None:
     """Submit an application; with a call it gets the next arrival number."""
+    from .engine.cases import load_case
+
     case = load_case(case_file)
     arrived = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC)
-    view = CaseStore(db).submit(
+    view = _store(db).submit(
         call_id=call,
         procedure_id=procedure,
         enterprise_id=case.id,
@@ -160,7 +171,7 @@ def act(
     json_: JsonOption = False,
 ) -> None:
     """Take a step: decide, sign, request, pay, report, remove, object …"""
-    view = CaseStore(db).act(
+    view = _store(db).act(
         case_id,
         action,
         actor=actor,
@@ -176,7 +187,7 @@ def act(
 @app.command()
 def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
     """A case, its open deadlines and the steps it may take next."""
-    store = CaseStore(db)
+    store = _store(db)
     view = store.get(case_id)
     data = _case_dict(view) | {
         "open_obligations": [vars(d) for d in store.due(dt.date.today()) if d.case_id == case_id]
@@ -210,7 +221,7 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
             "reason": t.reason_code,
             "data": t.data,
         }
-        for t in CaseStore(db).log(case_id)
+        for t in _store(db).log(case_id)
     ]
     if json_:
         _out(rows)
@@ -236,7 +247,7 @@ def due(
     json_: JsonOption = False,
 ) -> None:
     """Everything due across all cases, overdue items marked."""
-    items = CaseStore(db).due(_date(as_of, "as-of"), party)
+    items = _store(db).due(_date(as_of, "as-of"), party)
     if json_:
         _out([vars(i) for i in items])
         return
@@ -258,7 +269,7 @@ def list_cases(
     json_: JsonOption = False,
 ) -> None:
     """Cases, in order of arrival within each call."""
-    cases = CaseStore(db).cases(call)
+    cases = _store(db).cases(call)
     if json_:
         _out([_case_dict(c) for c in cases])
         return
@@ -277,7 +288,7 @@ def registered(
     db: DbOption = None,
 ) -> None:
     """Was the enterprise in the register for the product on that day? (000 Art.51-1)"""
-    answer = CaseStore(db).registered(register, enterprise, product, _date(on, "on"))
+    answer = _store(db).registered(register, enterprise, product, _date(on, "on"))
     _out(
         {
             "register": register,
@@ -293,7 +304,7 @@ def registered(
 def results(call: int, db: DbOption = None) -> None:
     """The results record of a call (003 §9(e)): every application in order of arrival, who
     was refused and on which ground, and the agreements with their amounts."""
-    store = CaseStore(db)
+    store = _store(db)
     record = store.call(call)
     rows = []
     for case in store.cases(call):

@@ -9,22 +9,19 @@ from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from .engine.calendars import calendar_for
-from .engine.cases import Case, load_case
-from .engine.deadlines import CalendarDays, WorkingDays
 from .engine.errors import IsupportError
-from .engine.evaluate import RuleSet
-from .engine.facts import catalog
-from .engine.program import Program, all_programs, get_program, text
-from .i18n import show, word
 from .policy import commands as policy_commands
-from .report import case_json, plain, print_explanation, print_screen, program_json
+
+# Each command imports what it needs in its body: importing everything (Polars, SQLAlchemy,
+# Alembic, the 73 programs) made even `isupport --help` take 2-4 s (bench/startup.py).
+if TYPE_CHECKING:
+    from .engine.cases import Case
+    from .engine.program import Program
 
 app = typer.Typer(
     help="industrial-support: state support for industry as cited, dated rules.",
@@ -83,6 +80,8 @@ def _emit_json(data: Any) -> None:
 
 
 def _programs_for(case: Case, chosen: list[str] | None) -> list[Program]:
+    from .engine.program import all_programs, get_program
+
     if chosen:
         programs = [get_program(identifier) for identifier in chosen]
         foreign = [p.id for p in programs if p.jurisdiction != case.jurisdiction]
@@ -104,6 +103,11 @@ def programs(
     reform: ReformOption = None,
 ) -> None:
     """List the encoded programs (those in force on --as-of are marked)."""
+    from rich.table import Table
+
+    from .engine.program import all_programs, text
+    from .i18n import show, word
+
     date = _date(as_of)
     chosen = [
         p for p in all_programs() if jurisdiction is None or p.jurisdiction == jurisdiction.upper()
@@ -152,10 +156,17 @@ def facts(
     lang: LangOption = Lang.en,
 ) -> None:
     """List the facts a case can give (all of a country's, or those one program reads)."""
+    from rich.table import Table
+
+    from .engine.evaluate import rule_set
+    from .engine.facts import catalog
+    from .engine.program import all_programs, get_program
+    from .i18n import word
+
     all_programs()
     if program:
         chosen = get_program(program)
-        names = RuleSet([chosen], chosen.in_force_from or dt.date.today()).facts_needed()
+        names = rule_set([chosen], chosen.in_force_from or dt.date.today()).facts_needed()
         specs = [catalog(chosen.jurisdiction)[name] for name in names]
     else:
         specs = sorted(catalog(jurisdiction.upper()).specs(), key=lambda s: s.name)
@@ -198,6 +209,10 @@ def screen(
     lang: LangOption = Lang.en,
 ) -> None:
     """Screen one or more enterprises against every program of their country."""
+    from .engine.cases import load_case
+    from .engine.evaluate import rule_set
+    from .report import case_json, print_screen
+
     date = _date(as_of)
     store = None
     if db is not None:
@@ -207,7 +222,7 @@ def screen(
     output = []
     for path in cases:
         case = load_case(path)
-        rules = RuleSet(_programs_for(case, program), date)
+        rules = rule_set(_programs_for(case, program), date)
         facts = case.facts
         if store is not None:
             from .cases.feeds import with_register_facts
@@ -237,6 +252,10 @@ def explain(
     reform: ReformOption = None,
 ) -> None:
     """Explain one program for one case: every criterion, fact, parameter and citation."""
+    from .engine.cases import load_case
+    from .engine.evaluate import rule_set
+    from .report import print_explanation, program_json
+
     date = _date(as_of)
     case = load_case(case_file)
     chosen = _programs_for(case, [program])
@@ -245,7 +264,7 @@ def explain(
 
         explain_reformed(reform, chosen, case, date, format.value, lang.value, console)
         return
-    rules = RuleSet(chosen, date)
+    rules = rule_set(chosen, date)
     if rules.not_in_force:
         raise IsupportError(f"program: {program} is not in force on {date}")
     if rules.unavailable:
@@ -272,13 +291,16 @@ def deadline(
     lang: LangOption = Lang.en,
 ) -> None:
     """Compute a deadline: N working days or N calendar days after an event."""
+    from .engine.calendars import calendar_for
+    from .engine.citations import Citation
+    from .engine.deadlines import CalendarDays, WorkingDays
+    from .i18n import show, word
+
     if (working_days is None) == (calendar_days is None):
         raise IsupportError("deadline: give exactly one of --working-days or --calendar-days")
     code = jurisdiction.upper()
     calendar = calendar_for(code)
     event = start.date()
-    from .engine.citations import Citation
-
     basis = Citation(code, "working-day calendar")
     rule = (
         WorkingDays(working_days, code, basis)
@@ -355,7 +377,11 @@ def regions(
 ) -> None:
     """Where should we build? Project a plan's taxes under every Russian regional regime it
     qualifies for (004 §2-§3), year by year, and rank them by saving."""
+    from rich.table import Table
+
+    from .i18n import show, word
     from .programs.ru.regions.plans import load_plan
+    from .report import plain
 
     plan, enterprise_facts, plan_date = load_plan(plan_file)
     from .programs.ru.regions.projection import compare
@@ -423,6 +449,7 @@ def monitor(
 ) -> None:
     """Judge Kazakhstan's State Program 2020-2025 indicators against their targets (001)."""
     from .monitoring import monitor_report
+    from .report import plain
 
     if chart_format not in ("png", "svg"):
         raise IsupportError(f"chart-format: expected png or svg, got {chart_format!r}")
@@ -515,7 +542,20 @@ def batch(
         f"{summary.rows} enterprises, {summary.rejected} rejected, "
         f"{summary.results} program results in {out}: "
         + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items()))
+        + (f" (on {len(summary.by_node)} Ray nodes)" if summary.by_node else "")
     )
+
+
+@app.command()
+@friendly
+def coverage(
+    seed: Annotated[str | None, typer.Option(help="one seed: 000, 001, 002, 003 or 004")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Every article, paragraph and item of the seeds with the rules citing it, or why none."""
+    from .coverage.report import print_coverage
+
+    print_coverage(seed, format.value, console)
 
 
 @app.command()
@@ -529,10 +569,17 @@ def serve(
     ] = None,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="server processes sharing the database (default: one per CPU core)"),
+    ] = None,
 ) -> None:
     """Serve the web application and the HTTP API."""
+    import os
+
     import uvicorn
 
+    from .cases.db import DEFAULT_URL_ENV
     from .web import demo as demo_data
     from .web.app import create_app
 
@@ -541,6 +588,12 @@ def serve(
         for leftover in (fresh, fresh.with_suffix(".db-wal"), fresh.with_suffix(".db-shm")):
             leftover.unlink(missing_ok=True)
         db = f"sqlite:///{fresh}"
+    if workers is not None and workers < 1:
+        raise IsupportError("workers: expected 1 or more")
+    in_memory = db is not None and db.startswith("sqlite") and ":memory:" in db
+    processes = 1 if in_memory else workers or os.cpu_count() or 1
+    # This process migrates the schema and loads the demonstration data once, before any
+    # worker starts; the workers then share the store (SQLite in WAL mode, or PostgreSQL).
     application = create_app(db)
     if demo:
         application.state.demo = demo_data.load(application.state.services)
@@ -549,5 +602,24 @@ def serve(
             + ", ".join(a.username for a in application.state.demo.accounts)
             + f" (password: {application.state.demo.password})"
         )
-    console.print(f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    console.print(
+        f"isupport is serving on [bold]http://{host}:{port}/[/bold] (API: /docs)"
+        + (f" with {processes} workers" if processes > 1 else "")
+    )
+    if processes == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    application.state.services.cases.engine.dispose()
+    if db is not None:
+        os.environ[DEFAULT_URL_ENV] = db  # what each worker's application opens
+    # One Polars thread per worker: the workers already fill the cores, and a one-row
+    # evaluation split across threads only waits on them.
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
+    uvicorn.run(
+        "industrial_support.web.app:create_app",
+        factory=True,
+        workers=processes,
+        host=host,
+        port=port,
+        log_level="warning",
+    )

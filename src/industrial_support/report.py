@@ -5,10 +5,13 @@ The JSON shape of ``screen`` (documented in README.md) is::
     {"cases": [{"case": {...}, "evaluated_as_of": "YYYY-MM-DD", "not_in_force": [...],
                 "unavailable": [{"id", "reason"}],   # numbers not in force on the date
                 "programs": [{"id", "title", "kind", "status", "source",
-                              "values": [{"id", "label", "value", "unit", "citation"}],
+                              "values": [{"id", "label", "kind", "value", "unit",
+                                          "citation"}],
                               "criteria": [{"id", "label", "status", "citation"}],
                               "missing_facts": [...]}]}]}
 
+A value's ``kind`` is ``entitlement`` (what the program gives: null where it is refused),
+``requirement`` or ``deadline`` (what the law asks: given whatever the status).
 ``explain`` adds, per criterion and value, the facts and parameters it read.
 """
 
@@ -19,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .engine.cases import Case
@@ -82,6 +86,7 @@ def program_json(result: ProgramResult, lang: str, trace: bool = False) -> dict[
         entry: dict[str, Any] = {
             "id": v.value.id,
             "label": getattr(v.value, lang),
+            "kind": v.value.kind,
             "value": plain(v.result),
             "unit": v.value.unit,
             "citation": str(v.value.citation),
@@ -150,7 +155,7 @@ def print_screen(
     for result in results:
         status = result.status.value
         values = "\n".join(
-            f"{getattr(v.value, lang)}: {show(v.result, lang)}"
+            _value_line(v.value.kind, getattr(v.value, lang), show(v.result, lang), lang)
             for v in result.values
             if v.result is not None
         )
@@ -163,6 +168,20 @@ def print_screen(
     console.print(table)
     for pid, reason in (unavailable or {}).items():
         console.print(f"[yellow]{word('unavailable', lang)}[/yellow] {pid}: {reason}")
+
+
+def _flagged(kind: str, unit: str, result: Any, shown: str) -> str:
+    """A requirement the case does not keep (003 §16's V above 1, say) is marked."""
+    if kind == "requirement" and unit == "flag" and result is False:
+        return f"[red]✗ {escape(shown)}[/red]"
+    return escape(shown)
+
+
+def _value_line(kind: str, label: str, shown: str, lang: str) -> str:
+    """Entitlements plain; what the law asks marked, since it shows for a refusal too."""
+    if kind == "entitlement":
+        return f"{label}: {shown}"
+    return escape(f"[{word(kind, lang)}] {label}: {shown}")
 
 
 def _why(result: ProgramResult, lang: str) -> str:
@@ -204,10 +223,15 @@ def print_explanation(console: Console, result: ProgramResult, lang: str) -> Non
     console.print(criteria)
     if result.values:
         values = Table(title=word("values", lang), show_lines=False)
-        for key in ("value", "status", "citation"):
+        for key in ("value", "value_kind", "status", "citation"):
             values.add_column(word(key, lang) if key != "status" else "", overflow="fold")
         for v in result.values:
-            values.add_row(getattr(v.value, lang), show(v.result, lang), str(v.value.citation))
+            values.add_row(
+                getattr(v.value, lang),
+                word(v.value.kind, lang),
+                _flagged(v.value.kind, v.value.unit, v.result, show(v.result, lang)),
+                str(v.value.citation),
+            )
         console.print(values)
     used = _unique(
         [p for c in result.criteria for p in c.parameters]

@@ -74,8 +74,10 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
     )
     assert [s["action"] for s in admitted["next_steps"]] == ["sign", "refuse_unsigned"]
     due = _run(db, "case", "due", "--as-of", "2025-04-30")
+    # 003 §10: the example's project ended in 2024 → agreement concluded by 31 December 2025
     assert [(d["kind"], d["due_on"], d["overdue"]) for d in due] == [
-        ("sign_agreement", "2025-04-24", True)
+        ("sign_agreement", "2025-04-24", True),
+        ("conclude_agreement", "2025-12-31", False),
     ]
     late = runner.invoke(
         app,

@@ -4,6 +4,7 @@ criteria in a fixed order; missing facts are listed; refused programs show no am
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import given, settings
@@ -101,7 +102,11 @@ def test_refused_programs_show_no_amounts() -> None:
     }
     (result,) = RuleSet([get_program("jp.monozukuri.credit_insurance")], AS_OF).explain(facts)
     assert result.status.value == "ineligible"
-    assert all(v.result is None for v in result.values)
+    # what the program gives is not shown; what the law asks (here: the cover without the
+    # Act, 70% for ordinary insurance, 002 Art.7(3)) is
+    assert all(v.result is None for v in result.values if v.value.kind == "entitlement")
+    asked = {v.value.id: v.result for v in result.values if v.value.kind != "entitlement"}
+    assert asked["payout_share_without_act"] == Decimal("0.7")
 
 
 def test_trace_names_facts_and_parameters_with_citations() -> None:
@@ -117,7 +122,11 @@ def test_trace_names_facts_and_parameters_with_citations() -> None:
     }
     employees = next(p for p in size.parameters if p.name == "employees_max")
     assert employees.value["hotels_inns"] == 200
-    assert "002 Art.2(1)(v)" in [str(c) for c in employees.citations]
+    # item v's industries and limits come from the Cabinet Order, which the row cites
+    assert (
+        "JP SME Monozukuri Act Enforcement Order Art.1 (Cabinet Order under Act Art.2(1)(v))"
+        in [str(c) for c in employees.citations]
+    )
 
 
 def test_facts_absent_from_a_frame_are_unknown() -> None:

@@ -163,7 +163,13 @@ def test_the_decree_1176_journey(client: TestClient, app: FastAPI) -> None:
     assert [t["date"] for t in log] == ["2025-06-02"] * 3
     # 003 §9(c): 10 working days to sign, from Mon 2 June 2025: 3-6, 9-11 June, then Russia
     # Day (12 June) and the day off moved to 13 June, then 16, 17, 18 June.
-    (sign,) = case["obligations"]
+    sign, conclude = case["obligations"]
+    # 003 §10: the example's project ended in 2024 → the agreement by 31 December 2025
+    assert (conclude["kind"], conclude["party"], conclude["due_on"]) == (
+        "conclude_agreement",
+        "official",
+        "2025-12-31",
+    )
     assert (sign["kind"], sign["party"], sign["due_on"]) == (
         "sign_agreement",
         "applicant",

@@ -106,7 +106,10 @@ def test_a_refusal_closes_the_questions_of_the_programs_it_decides(client: TestC
         assert 'data-status="ineligible"' in result(html, program)
     gone = {"technology_designated", "plan_states_goal", "patent_filing_date", "ic_route"}
     assert gone <= before and not gone & after
-    assert (len(before), len(after)) == (30, 5)
+    assert (len(before), len(after)) == (
+        31,
+        5,
+    )  # 31: 002 Art.7(2) asks whether an R&D-related guarantee is held
     assert 'data-status="undetermined"' in result(html, "jp.monozukuri.certified_plan")
 
 

@@ -27,7 +27,10 @@ from .validate import ENTERPRISE, JURISDICTION
 
 
 def screen_batch(batch: pa.Table, *, as_of: str, missing: bool, out: str) -> pa.Table:
-    """Ray's per-batch function: screen, write the parts, return the batch's counts."""
+    """Ray's per-batch function: screen, write the parts, return the batch's counts and
+    the node it ran on."""
+    import ray
+
     screen = compile_screen(dt.date.fromisoformat(as_of), missing)
     frame = pl.from_arrow(batch)
     assert isinstance(frame, pl.DataFrame)
@@ -35,6 +38,8 @@ def screen_batch(batch: pa.Table, *, as_of: str, missing: bool, out: str) -> pa.
     write_parts(*filesystem(out), screened.tables)
     counts = asdict(screened.counts)
     counts["by_status"] = list(counts["by_status"].items())
+    del counts["by_node"]
+    counts["node"] = ray.get_runtime_context().get_node_id()
     return pa.Table.from_pylist([counts], schema=_COUNTS)
 
 
@@ -44,6 +49,7 @@ _COUNTS = pa.schema(
         ("rejected", pa.int64()),
         ("results", pa.int64()),
         ("by_status", pa.map_(pa.string(), pa.int64())),
+        ("node", pa.string()),
     ]
 )
 
@@ -118,7 +124,13 @@ def run_ray(
         summary = Counts()
         for batch in counts.iter_batches(batch_format="pyarrow", batch_size=None):
             for row in batch.to_pylist():
-                done = Counts(row["rows"], row["rejected"], row["results"], dict(row["by_status"]))
+                done = Counts(
+                    row["rows"],
+                    row["rejected"],
+                    row["results"],
+                    dict(row["by_status"]),
+                    {row["node"]: row["rows"]},
+                )
                 summary.add(done)
                 if on_chunk is not None:
                     on_chunk(done.rows)

@@ -5,8 +5,10 @@ and Arrow write them, so that one or many machines write the same layout):
 
 * ``JP/``, ``RU/``, ``KZ/`` — one row per screened enterprise of that country: its
   ``enterprise_id``, then per program ``<program>::status`` and, where the program gives
-  money, its key amount ``<program>::<value>`` (and ``<program>::missing`` with
-  ``--missing``). A row per enterprise and program (the first layout) repeated the id and
+  money, its key amount ``<program>::<value>`` — the first money *entitlement* (what it
+  gives, null where refused) — then its requirements and deadlines ``<program>::<value>``
+  (minimums, caps, shares, last days: filled whatever the status), and
+  ``<program>::missing`` with ``--missing``. A row per enterprise and program (the first layout) repeated the id and
   five strings 17.6 times per enterprise; writing it cost more than evaluating the rules.
 * ``rejects/`` — ``enterprise_id``, ``jurisdiction``, ``reason``.
 * ``programs.parquet`` — per program: its columns, the key amount's value and currency, and
@@ -85,17 +87,51 @@ class ProgramColumns:
     missing: str | None
     parameters: str
     parameters_used: tuple[str, ...]
+    # What the law asks (requirements, deadlines): column name → the value's unit.
+    requirements: tuple[tuple[str, str], ...] = ()
 
     @property
     def columns(self) -> list[str]:
-        return [c for c in (self.status, self.amount, self.missing) if c is not None]
+        asks = [name for name, _ in self.requirements]
+        return [c for c in (self.status, self.amount, *asks, self.missing) if c is not None]
+
+
+# Units of requirement columns other than money (text and flags stay in ``explain``).
+_REQUIREMENT_DTYPES: dict[str, pl.DataType] = {
+    "ratio": pl.Decimal(38, 10),
+    "date": pl.Date(),
+    "days": pl.Int64(),
+    "months": pl.Int64(),
+    "years": pl.Int64(),
+    "count": pl.Int64(),
+    "persons": pl.Int64(),
+}
+
+
+def _requirement_dtype(unit: str) -> pl.DataType:
+    return pl.Decimal(38, 10) if unit in CURRENCY_DIGITS else _REQUIREMENT_DTYPES[unit]
 
 
 def program_columns(rules: RuleSet, missing: bool) -> list[ProgramColumns]:
     found = []
     for compiled in rules.programs:
         pid = compiled.program.id
-        key = next((v.value for v in compiled.values if v.value.unit in CURRENCY_DIGITS), None)
+        # The key amount is what the program gives: a requirement in money (a minimum
+        # investment, a cap on costs) is not the support amount.
+        key = next(
+            (
+                v.value
+                for v in compiled.values
+                if v.value.kind == "entitlement" and v.value.unit in CURRENCY_DIGITS
+            ),
+            None,
+        )
+        asks = tuple(
+            (v.column, v.value.unit)
+            for v in compiled.values
+            if v.value.always_shown
+            and (v.value.unit in CURRENCY_DIGITS or v.value.unit in _REQUIREMENT_DTYPES)
+        )
         found.append(
             ProgramColumns(
                 jurisdiction=rules.jurisdiction,
@@ -107,6 +143,7 @@ def program_columns(rules: RuleSet, missing: bool) -> list[ProgramColumns]:
                 missing=compiled.missing_column if missing else None,
                 parameters=parameter_version(compiled, rules.as_of),
                 parameters_used=tuple(parameters_used(compiled)),
+                requirements=asks,
             )
         )
     return found
@@ -120,6 +157,8 @@ def results_schema(programs: list[ProgramColumns]) -> pa.Schema:
         dtypes[p.status] = STATUS_DTYPE
         if p.amount is not None:
             dtypes[p.amount] = pl.Decimal(38, 10)
+        for name, unit in p.requirements:
+            dtypes[name] = _requirement_dtype(unit)
         if p.missing is not None:
             dtypes[p.missing] = pl.List(pl.String)
     base = pl.DataFrame(schema=dtypes).to_arrow().schema
@@ -129,6 +168,10 @@ def results_schema(programs: list[ProgramColumns]) -> pa.Schema:
         if p.amount is not None:
             fields.append(
                 _with_meta(base.field(p.amount), program=p.program, currency=p.currency or "")
+            )
+        for name, unit in p.requirements:
+            fields.append(
+                _with_meta(base.field(name), program=p.program, kind="requirement", unit=unit)
             )
         if p.missing is not None:
             fields.append(_with_meta(base.field(p.missing), program=p.program))
@@ -156,6 +199,7 @@ def programs_table(programs: list[ProgramColumns], as_of: dt.date) -> pa.Table:
                 "as_of": as_of,
                 "parameters": p.parameters,
                 "parameters_used": list(p.parameters_used),
+                "requirement_columns": [name for name, _ in p.requirements],
             }
             for p in programs
         ],
@@ -169,5 +213,6 @@ def programs_table(programs: list[ProgramColumns], as_of: dt.date) -> pa.Table:
             "as_of": pl.Date,
             "parameters": pl.String,
             "parameters_used": pl.List(pl.String),
+            "requirement_columns": pl.List(pl.String),
         },
     ).to_arrow()

@@ -99,12 +99,16 @@ class Counts:
     rejected: int = 0
     results: int = 0  # program results: screened enterprises × their country's programs
     by_status: dict[str, int] = field(default_factory=dict)
+    # rows screened per Ray node (empty on the local runner); where the work ran, not what
+    # it found, so two runs with the same results are equal whatever their nodes
+    by_node: dict[str, int] = field(default_factory=dict, compare=False)
 
     def add(self, other: Counts) -> None:
         self.rows += other.rows
         self.rejected += other.rejected
         self.results += other.results
         self.by_status = dict(Counter(self.by_status) + Counter(other.by_status))
+        self.by_node = dict(Counter(self.by_node) + Counter(other.by_node))
 
 
 @dataclass(frozen=True)

@@ -68,12 +68,13 @@ def reject_frame(
 
 def split_valid(
     frame: pl.DataFrame, specs: Sequence[FactSpec], jurisdiction: str
-) -> tuple[pl.LazyFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(typed valid rows: the enterprise and the given facts present in the frame,
     rejects: enterprise, jurisdiction and reason) for rows of one jurisdiction.
 
-    The valid rows are lazy: the evaluation that reads them filters as it goes instead of
-    copying every fact column of the chunk first."""
+    The valid rows are collected before they are evaluated: evaluating on the lazy filtered
+    frame re-ran the filter inside the evaluation's plan and was slower (issue 15: Russia,
+    0.41 s against 0.25 + 0.10 s per 300,000 rows)."""
     schema = frame.schema  # built once: a wide frame's schema is costly to ask for per column
     present = [spec for spec in specs if spec.name in schema]
     checks = [check for spec in present for check in _checks(spec, schema[spec.name])]
@@ -88,14 +89,12 @@ def split_valid(
     )
     bad = typed[_BAD]
     if not bad.any():
-        return typed.drop(_BAD).lazy(), reject_frame(
-            pl.Series([], dtype=pl.String), jurisdiction, ""
-        )
+        return typed.drop(_BAD), reject_frame(pl.Series([], dtype=pl.String), jurisdiction, "")
     flagged = frame.filter(bad)
     reason = flagged.select(
         pl.coalesce([pl.when(condition).then(pl.lit(message)) for condition, message in checks])
     ).to_series()
     return (
-        typed.lazy().filter(~pl.col(_BAD)).drop(_BAD),
+        typed.filter(~bad).drop(_BAD),
         reject_frame(flagged[ENTERPRISE], jurisdiction, reason),
     )

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import holidays
-import polars as pl
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .citations import Citation, cite
 from .errors import CalendarError
 from .parameters import load_yaml
+
+if TYPE_CHECKING:  # Polars only for the vectorised form: `isupport deadline` starts without it
+    import polars as pl
 
 JURISDICTIONS = ("JP", "RU", "KZ")
 # The span over which vectorised working-day arithmetic is tabulated.
@@ -128,6 +130,8 @@ class WorkingCalendar:
         """Vectorised :meth:`add_working_days` for a column of dates (same calendar data)."""
         if count < 0:
             raise CalendarError(f"working days: expected a count of 0 or more, got {count}")
+        import polars as pl
+
         if count == 0:
             return dates
         days, ordinals, working = _tables(self.jurisdiction)
@@ -141,6 +145,8 @@ class WorkingCalendar:
 def _tables(jurisdiction: str) -> tuple[pl.Series, pl.Series, pl.DataFrame]:
     """Every day of TABLE_YEARS with the number of working days up to and including it,
     and the working days with their ordinal (the n-th working day of the table)."""
+    import polars as pl
+
     calendar = calendar_for(jurisdiction)
     start = dt.date(TABLE_YEARS.start, 1, 1)
     days = pl.date_range(start, dt.date(TABLE_YEARS.stop - 1, 12, 31), "1d", eager=True)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
-
-import polars as pl
+from typing import TYPE_CHECKING, Literal
 
 from .calendars import calendar_for
 from .citations import Citation, cite
 from .errors import CalendarError
+
+if TYPE_CHECKING:  # Polars only for the vectorised forms: `isupport deadline` starts without it
+    import polars as pl
 
 
 def period_end_expr(
@@ -39,6 +40,8 @@ def period_end_expr(
     shifted = start.dt.offset_by(f"{total}mo")  # clamps to the month's last day if needed
     if not start_day_counted:
         return shifted
+    import polars as pl
+
     corresponding_exists = shifted.dt.day() == start.dt.day()
     return pl.when(corresponding_exists).then(shifted.dt.offset_by("-1d")).otherwise(shifted)
 
@@ -46,6 +49,8 @@ def period_end_expr(
 def period_end(
     start: dt.date, *, years: int = 0, months: int = 0, start_day_counted: bool
 ) -> dt.date:
+    import polars as pl
+
     frame = pl.DataFrame({"start": [start]})
     result = frame.select(
         period_end_expr(

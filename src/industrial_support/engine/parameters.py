@@ -16,6 +16,16 @@ A parameter file is YAML::
             cars: {value: 25000, cite: 000 Art.62(2)}
         - from: 2027-01-01
           unavailable: not yet published   # asking for it is an error naming the reason
+        - from: 2028-01-01
+          brackets:            # bands of a number, per group (here one group, "all")
+            all:
+              - {below: 2870, value: 82500000, cite: 004 §4 No.32 cap table}    # x < 2870
+              - {up_to: 23100, value: 550110000, cite: 004 §4 No.32 cap table}  # x <= 23100
+              - {value: 1100055000, cite: 004 §4 No.32 cap table}              # the rest
+
+A bracket row says where its band *ends* — ``below`` (the edge opens the next band) or
+``up_to`` (the edge closes this one) — so which band an edge printed twice belongs to is
+stated in the data, once; the last row of a group has no edge (everything above).
 
 Loading is strict: an unknown key, a missing citation, a float-looking number that is not
 exact, or two entries covering the same day is a load error. Rules ask for values *as of*
@@ -28,6 +38,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +48,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .citations import Citation, cite
 from .errors import CitationError, ParameterError
 
-__all__ = ["ParameterError", "ParameterSet", "ParameterView", "Resolved", "load_yaml"]
+__all__ = [
+    "BracketRow",
+    "ParameterError",
+    "ParameterSet",
+    "ParameterView",
+    "Resolved",
+    "load_yaml",
+]
 from .money import CURRENCY_DIGITS
 
 INTEGER_UNITS = {"persons", "days", "months", "years", "count", "units"}
@@ -83,11 +101,46 @@ class TableRow(_Strict):
         return text
 
 
+class BracketRow(_Strict):
+    below: int | Decimal | None = None  # the band holds numbers below this edge
+    up_to: int | Decimal | None = None  # the band holds numbers up to and including it
+    value: Scalar
+    cite: str
+
+    @field_validator("cite")
+    @classmethod
+    def _valid_cite(cls, text: str) -> str:
+        cite(text)
+        return text
+
+    @property
+    def edge(self) -> Decimal | None:
+        bound = self.below if self.below is not None else self.up_to
+        return None if bound is None else Decimal(bound)
+
+
+def _check_brackets(brackets: Mapping[str, list[BracketRow]]) -> None:
+    for group, rows in brackets.items():
+        if not rows:
+            raise ValueError(f"brackets {group!r}: no rows")
+        *bounded, last = rows
+        if last.edge is not None:
+            raise ValueError(f"brackets {group!r}: the last row takes the rest (no edge)")
+        edges = []
+        for row in bounded:
+            if (row.below is None) == (row.up_to is None):
+                raise ValueError(f"brackets {group!r}: give exactly one of 'below' or 'up_to'")
+            edges.append(row.edge)
+        if any(b is None or a is None or b <= a for a, b in pairwise(edges)):
+            raise ValueError(f"brackets {group!r}: edges must increase")
+
+
 class Entry(_Strict):
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
     value: Scalar | list[Scalar] | None = None
     table: dict[str, TableRow] | None = None
+    brackets: dict[str, list[BracketRow]] | None = None
     cite: str | None = None
     note: str | None = None
     # A period the value is known to exist for but is not entered (not yet published, not
@@ -96,9 +149,11 @@ class Entry(_Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> Entry:
-        given = [self.value is not None, self.table is not None, self.unavailable is not None]
-        if sum(given) != 1:
-            raise ValueError("give exactly one of 'value', 'table' or 'unavailable'")
+        parts = (self.value, self.table, self.brackets, self.unavailable)
+        if sum(part is not None for part in parts) != 1:
+            raise ValueError("give exactly one of 'value', 'table', 'brackets' or 'unavailable'")
+        if self.brackets is not None:
+            _check_brackets(self.brackets)
         if self.value is not None and not self.cite:
             raise ValueError("a value needs its 'cite'")
         if self.cite:
@@ -173,6 +228,22 @@ class Parameter:
         if chosen.table is not None:
             value: Any = {key: self._typed(row.value) for key, row in chosen.table.items()}
             citations = tuple(dict.fromkeys(cite(row.cite) for row in chosen.table.values()))
+        elif chosen.brackets is not None:
+            # JSON-shaped (explanations print it): group → bands, each with its edge
+            value = {
+                group: [
+                    {
+                        **({"below": Decimal(r.below)} if r.below is not None else {}),
+                        **({"up_to": Decimal(r.up_to)} if r.up_to is not None else {}),
+                        "value": self._typed(r.value),
+                    }
+                    for r in rows
+                ]
+                for group, rows in chosen.brackets.items()
+            }
+            citations = tuple(
+                dict.fromkeys(cite(r.cite) for rows in chosen.brackets.values() for r in rows)
+            )
         else:
             raw = chosen.value
             value = (

@@ -1,14 +1,21 @@
 """Programs: a support measure (or a classification, or a duty) as cited criteria and
-computed values written once as column expressions.
+computed values written once as column expressions. From ``programs/jp/sme.py``::
 
-    sme = Program("jp.sme", jurisdiction="JP", kind="classification", ...)
+    sme = Program(id="jp.sme", jurisdiction="JP", kind="classification",
+                  title={...}, source="002 Art.2(1)", parameters=PARAMETERS)
 
-    @sme.criterion("capital_or_employees", "002 Art.2(1)(i)", en="...", ja="...")
-    def _(f, p):
-        return (f.capital <= p.capital_max) | (f.regular_employees <= p.employees_max)
+    @sme.criterion("company_size", "002 Art.2(1)(i)-(v)", en="...", ja="...",
+                   applies=lambda f, p: f.legal_form == COMPANY)
+    def _company_size(f: F, p: P) -> pl.Expr:
+        capital_ok = at_most_by_key(f.capital, f.main_industry, p.capital_max)
+        employees_ok = at_most_by_key(
+            f.regular_employees, f.main_industry, p.employees_max, pl.Int64()
+        )
+        return capital_ok | employees_ok  # Kleene "or": one known pass decides
 
 ``f`` gives fact columns (checked against the jurisdiction's catalog), ``p`` parameter values
-in force on the evaluation date. The same expression evaluates one case or millions.
+in force on the evaluation date (here tables keyed by industry, from ``sme.yaml``). The same
+expression evaluates one case or millions (:mod:`.evaluate`).
 
 Dated rules (one idiom for programs, criteria and values, in the spirit of OpenFisca's dated
 formulas): ``Program(in_force_from=, in_force_to=)`` and ``criterion(..., from_=, to=)`` /
@@ -49,6 +56,11 @@ from .sectors import check as check_sectors
 RuleFn = Callable[[FactsView, ParameterView], pl.Expr]
 ValueFn = Callable[[FactsView, ParameterView, "ValuesView"], pl.Expr]
 Text = Mapping[str, str]  # {"en": ..., "ja": ...}
+# What a value tells the user: what the program gives (an *entitlement*, shown only where the
+# program is not refused), or what the law asks of them (a *requirement* — a minimum, a cap,
+# a share — or a *deadline*), which an ineligible user needs most and is always shown.
+ValueKind = Literal["entitlement", "requirement", "deadline"]
+VALUE_KINDS: tuple[ValueKind, ...] = ("entitlement", "requirement", "deadline")
 DateLike = dt.date | str | None
 
 
@@ -132,9 +144,15 @@ class ComputedValue:
     rounding: Literal["half_even", "half_up", "floor"] | None = None  # to the unit's digits
     in_force_from: dt.date | None = None
     in_force_to: dt.date | None = None
+    kind: ValueKind = "entitlement"
 
     def in_force(self, date: dt.date) -> bool:
         return within(date, self.in_force_from, self.in_force_to)
+
+    @property
+    def always_shown(self) -> bool:
+        """Requirements and deadlines are answers for a refused applicant too."""
+        return self.kind != "entitlement"
 
 
 class ValuesView:
@@ -326,15 +344,23 @@ class Program:
         rounding: Literal["half_even", "half_up", "floor"] | None = None,
         from_: DateLike = None,
         to: DateLike = None,
+        kind: ValueKind = "entitlement",
     ) -> Callable[[ValueFn], ValueFn]:
         """Decorator: add a computed value (an amount, a rate, a date), in force from
-        ``from_`` to ``to`` (inclusive; open when omitted)."""
+        ``from_`` to ``to`` (inclusive; open when omitted), of a kind: what the program gives
+        (``entitlement``), or what it asks (``requirement``, ``deadline``)."""
         start, end = _day(from_), _day(to)
+        if kind not in VALUE_KINDS:
+            raise ProgramError(f"value {identifier}: kind {kind!r} is not one of {VALUE_KINDS}")
+        if kind == "deadline" and unit != "date":
+            raise ProgramError(f"value {identifier}: a deadline is a date, not {unit!r}")
 
         def decorate(build: ValueFn) -> ValueFn:
             self._check_new(identifier, start, end)
             self.values.append(
-                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding, start, end)
+                ComputedValue(
+                    identifier, cite(citation), en, ja, unit, build, rounding, start, end, kind
+                )
             )
             return build
 

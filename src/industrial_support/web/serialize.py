@@ -40,7 +40,9 @@ class MoneyOut(Out):
 Value = MoneyOut | str | int | bool | None
 # A parameter value after conversion (tables keyed by their row names).
 Scalar = str | int | bool
-ParameterValue = Scalar | list[Scalar] | dict[str, Scalar]
+# A bracket parameter (engine/brackets.py): group → bands, each {"below" | "up_to", "value"}.
+Bands = dict[str, list[dict[str, Scalar]]]
+ParameterValue = Scalar | list[Scalar] | dict[str, Scalar] | Bands
 
 
 def amount_text(amount: Decimal, currency: str) -> str:

@@ -8,18 +8,18 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from industrial_support.engine import brackets
+from industrial_support.engine.brackets import edges
 from industrial_support.engine.evaluate import RuleSet, column
 from industrial_support.engine.facts import catalog
 from industrial_support.programs.ru import auto
 from industrial_support.programs.ru.auto import (
     EURO_GROUP,
     PARAMETERS,
-    band_labels,
     electricity,
     employment_retention,
     euro_standards,
@@ -42,27 +42,33 @@ def _resolved(name: str, date: dt.date = AS_OF) -> object:
 
 # --- the tables hold a row for every key the code can build ----------------------------------
 def test_production_tables_have_every_band_of_both_halves() -> None:  # 004 §4 No.32, No.30
-    for table, edges in (
-        ("employment_monthly_cap", "employment_band_edges"),
-        ("electricity_quarterly_cap", "electricity_band_edges"),
+    # The printed edges; "less than" the first, inner edges open the higher band (reading),
+    # the last closes the band below "more than" it: below, below, below, up_to, the rest.
+    for table, printed in (
+        ("employment_monthly_cap", [2870, 5810, 11620, 23100]),
+        ("electricity_quarterly_cap", [8750, 17500, 35000, 70000]),
     ):
-        bands = band_labels(_resolved(edges), auto._vehicles, first_inclusive=False)  # type: ignore[arg-type]
-        expected = {f"{half}:{band}" for half in ("M1", "non_M1") for band in bands}
-        assert set(_resolved(table)) == expected  # type: ignore[call-overload]
+        halves = _resolved(table)
+        assert isinstance(halves, dict) and set(halves) == {"M1", "non_M1"}
+        for bands in halves.values():
+            assert edges(bands) == printed
+            assert [next(iter(band)) for band in bands] == [
+                "below",
+                "below",
+                "below",
+                "up_to",
+                "value",
+            ]
 
 
 def test_euro_table_has_every_row_as_printed() -> None:  # 004 §4 No.31 cap table
     # 3 + 5 + 2 + 2 + 5 size rows under the five headings, each for Euro 4 and Euro 5: 34 rows
     table = _resolved("euro_vehicle_cap")
     assert isinstance(table, dict)
-    assert len(table) == 34
+    assert sum(len(bands) for bands in table.values()) == 34
     assert set(EURO_GROUP.values()) == {key.split(":")[0] for key in table}
-    assert band_labels([2000, 2400], auto._cc, first_inclusive=True) == [
-        "<=2000cc",
-        "2000-2400cc",
-        ">2400cc",
-    ]
-    assert band_labels([6500, 8000, 12000, 20000], auto._tonnes, first_inclusive=False) == [
+    assert brackets.labels(table["M1:euro4"], auto._cc) == ["<=2000cc", "2000-2400cc", ">2400cc"]
+    assert brackets.labels(table["N1_N2_N3:euro5"], auto._tonnes) == [
         "<6.5t",
         "6.5-8t",
         "8-12t",
@@ -163,11 +169,6 @@ def test_batch_screen_equals_single_cases() -> None:  # 004 §4 No.31 cap table
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def test_single_edge_band_needs_an_inclusive_first_band() -> None:
-    with pytest.raises(ValueError, match="single edge"):
-        auto._band(pl.col("x"), [5000], auto._cc, first_inclusive=False)
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -157,7 +157,7 @@ def test_chapaevsk_land_rate_only_on_industrial_land() -> None:
     assert by_year(industrial, "land") == {2019: D("940"), 2020: D("940")}
     assert by_year(other, "land") == {2019: D("60000"), 2020: D("60000")}
     assert industrial.rows[0].lines["land"].cite == "004 §3 col.2 land tax"
-    assert other.rows[0].lines["land"].cite == "004 §2 land-tax row (standard)"
+    assert other.rows[0].lines["land"].cite == "004 §3 land-tax row (standard)"
 
 
 def test_exact_products_are_not_rounded() -> None:

@@ -10,11 +10,12 @@ received, which the official records (default: the day of the demand)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from ...engine.money import Money
 from ...programs.ru import pp1176 as rules
-from ..procedure import Opens, Procedure, Step, StepContext, register_procedure
+from ..procedure import FromData, Opens, Procedure, Step, StepContext, register_procedure
 from ..store import Effects, from_minor, to_minor
 from ._rules import evaluate, explain_status
 
@@ -59,6 +60,8 @@ def _call_check(published_on: dt.date, closes_on: dt.date) -> str | None:
 
 
 def _admit(context: StepContext) -> str | None:
+    if _project_end(context) is None:
+        return "pp1176_project_end_date: the project's end date is needed (003 §10 deadline)"
     if context.call_closes_on and context.submitted_on > context.call_closes_on:
         return "submitted after the closing day: refuse with late_submission (003 §9(d))"
     result = evaluate(PROGRAM, context.facts, context.event_date)
@@ -84,6 +87,9 @@ def _signed_in_time(context: StepContext) -> str | None:
     due = context.open_obligations.get("sign_agreement")
     if due is not None and context.event_date > due:
         return f"the 10 working days ended on {due}: the application is to be refused (003 §9(d))"
+    last = context.open_obligations.get("conclude_agreement")
+    if last is not None and context.event_date > last:
+        return f"the agreement had to be concluded by {last} (003 §10)"
     return None
 
 
@@ -160,11 +166,59 @@ def _receipt(context: StepContext) -> dt.date:
     return dt.date.fromisoformat(raw) if isinstance(raw, str) else context.event_date
 
 
+def _after_report_due(kind: str) -> Callable[[StepContext], dt.date]:
+    """Reports are due per calendar period (003 §17: the month after each quarter): the next
+    one counts from the due day of the report just filed — a day in the period after the one
+    reported on — not from the filing day, so a late report does not skip a period."""
+
+    def counted_from(context: StepContext) -> dt.date:
+        return context.open_obligations.get(kind, context.event_date)
+
+    return counted_from
+
+
 def _report_opens() -> tuple[Opens, ...]:
     return (
         Opens("quarterly_report", "applicant", D["quarterly_report"].rule),
         Opens("monthly_report", "applicant", D["monthly_report"].rule),
     )
+
+
+def _next_report(kind: str) -> Opens:
+    return Opens(kind, "applicant", D[kind].rule, counted_from=_after_report_due(kind))
+
+
+def _project_end(context: StepContext) -> dt.date | None:
+    raw = context.facts.get("pp1176_project_end_date")
+    if isinstance(raw, dt.date):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw)) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def _project_last_year(context: StepContext) -> dt.date:
+    """1 January of the project's last year: §10 counts the agreement's last day from it."""
+    end = _project_end(context)
+    assert end is not None  # the admission's guard asks for it
+    return dt.date(end.year, 1, 1)
+
+
+def _breach_refund(effects: Effects) -> None:
+    """003 §18: the breach of §4 an inspection found, plus §19's R where the principal of
+    the year is given; at most what was received."""
+    raw = effects.context.data.get("breach_found")
+    if raw is None:
+        raise ValueError("breach_found: expected the amount of the §4 breach found (RUB)")
+    received = from_minor(effects.amount_minor, "RUB") or Money(Decimal(0), "RUB")
+    principal = effects.context.data.get("principal_repaid")
+    total = rules.breach_refund(
+        received,
+        Money.of(raw, "RUB"),
+        Money.of(principal, "RUB") if principal is not None else None,
+    )
+    effects.data.update(subsidy_received=str(received), refund=str(total))
 
 
 AFTER_AGREEMENT = (
@@ -207,6 +261,7 @@ procedure = register_procedure(
         obligation_labels={
             "review": {"en": "Review the application", "ja": "申込の審査"},
             "sign_agreement": {"en": "Sign the agreement", "ja": "協定書への署名"},
+            "conclude_agreement": {"en": "Conclude the agreement", "ja": "協定の締結"},
             "decision": {"en": "Decide on the subsidy", "ja": "補助金の決定"},
             "return_documents": {"en": "Return the documents", "ja": "書類の返却"},
             "payment": {"en": "Transfer the subsidy", "ja": "補助金の振込"},
@@ -244,7 +299,22 @@ procedure = register_procedure(
                 ja="選抜通過を決定し協定書案を送付",
                 guard=_admit,
                 closes=("review",),
-                opens=(Opens("sign_agreement", "applicant", D["agreement_signing"].rule),),
+                opens=(
+                    # §9(d): 10 working days from the enterprise's receipt of the draft
+                    # (data received_on; default: the day it is sent).
+                    Opens(
+                        "sign_agreement",
+                        "applicant",
+                        D["agreement_signing"].rule,
+                        counted_from=_receipt,
+                    ),
+                    Opens(
+                        "conclude_agreement",
+                        "official",
+                        D["agreement_conclusion"].rule,
+                        counted_from=_project_last_year,
+                    ),
+                ),
             ),
             Step(
                 "refuse",
@@ -267,7 +337,7 @@ procedure = register_procedure(
                 en="Sign the agreement",
                 ja="協定書に署名",
                 guard=_signed_in_time,
-                closes=("sign_agreement",),
+                closes=("sign_agreement", "conclude_agreement"),
                 opens=_report_opens(),
             ),
             Step(
@@ -280,7 +350,7 @@ procedure = register_procedure(
                 ja="期限内に署名がないため却下",
                 reasons=UNSIGNED,
                 guard=_unsigned_after_deadline,
-                closes=("sign_agreement",),
+                closes=("sign_agreement", "conclude_agreement"),
             ),
             Step(
                 "request_subsidy",
@@ -392,6 +462,34 @@ procedure = register_procedure(
                 opens=(Opens("refund", "applicant", D["refund"].rule, counted_from=_receipt),),
             ),
             Step(
+                "demand_breach_refund",
+                ("paid",),
+                "refund_demanded",
+                "official",
+                "003 §18(a)",
+                en="Inspection found a breach of §4: demand its amount back (registered mail)",
+                ja="検証で第4項の条件違反が判明：違反相当額の返還を請求（書留郵便）",
+                effect=_breach_refund,
+                opens=(Opens("refund", "applicant", D["refund"].rule, counted_from=_receipt),),
+            ),
+            Step(
+                "order_breach_refund",
+                ("paid",),
+                "refund_demanded",
+                "official",
+                "003 §18(b)",
+                en="The state financial-control body orders the breach refunded (its due date)",
+                ja="国家財務監視機関の命令による違反相当額の返還（命令の期限）",
+                effect=_breach_refund,
+                opens=(
+                    Opens(
+                        "refund",
+                        "applicant",
+                        FromData("due_on", "003 §18(b)", "the order sets under the budget law"),
+                    ),
+                ),
+            ),
+            Step(
                 "refund_paid",
                 ("refund_demanded",),
                 "completed",
@@ -410,7 +508,7 @@ procedure = register_procedure(
                 en="Quarterly report on results and costs",
                 ja="四半期報告（成果・費用）",
                 closes=("quarterly_report",),
-                opens=(_report_opens()[0],),
+                opens=(_next_report("quarterly_report"),),
             ),
             Step(
                 "report_monthly",
@@ -421,7 +519,7 @@ procedure = register_procedure(
                 en="Monthly milestone report",
                 ja="月次報告（マイルストーン）",
                 closes=("monthly_report",),
-                opens=(_report_opens()[1],),
+                opens=(_next_report("monthly_report"),),
             ),
         ),
     )

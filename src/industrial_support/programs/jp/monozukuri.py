@@ -128,6 +128,14 @@ for name, en, ja in [
         "保証対象の借入れが認定計画に従う研究開発等に必要な資金であること",
     ),
     (
+        "holds_rd_related_guarantee",
+        "The SME has received an R&D-related guarantee: a credit guarantee under Credit "
+        "Insurance Act Art.3(1), 3-2(1) or 3-3(1) (ordinary, unsecured or special small-lot) "
+        "for funds the certified R&D needs",
+        "特定研究開発等関連保証（中小企業信用保険法第三条第一項、第三条の二第一項又は第三条の三"
+        "第一項の保証であって認定計画に従う研究開発等に必要な資金に係るもの）を受けていること",
+    ),
+    (
         "nbd_doubled_tier",
         "The insured is in the Credit Insurance Act's higher (doubled) limit tier",
         "中小企業信用保険法上、倍額の限度額が適用される者であること",
@@ -475,6 +483,20 @@ def _type_covered(f: F, p: P) -> pl.Expr:
 
 
 @credit_insurance.criterion(
+    "holds_rd_related_guarantee",
+    "002 Art.7(2)",
+    applies=lambda f, p: f.guarantee_insurance_type == "new_business_development",
+    en="New-business-development insurance: the SME has received an R&D-related guarantee "
+    "(a guarantee under Credit Insurance Act Art.3(1), 3-2(1) or 3-3(1) for funds the certified "
+    "R&D needs, as Art.7(1) defines it)",
+    ja="新事業開拓保険：中小企業者が特定研究開発等関連保証（中小企業信用保険法第三条第一項、"
+    "第三条の二第一項又は第三条の三第一項の保証であって認定計画に係る資金に係るもの）を受けたこと",
+)
+def _holds_rd_guarantee(f: F, p: P) -> pl.Expr:
+    return f.holds_rd_related_guarantee
+
+
+@credit_insurance.criterion(
     "within_nbd_limit",
     "002 Art.7(2)",
     applies=lambda f, p: f.guarantee_insurance_type == "new_business_development",
@@ -482,7 +504,12 @@ def _type_covered(f: F, p: P) -> pl.Expr:
     ja="新事業開拓保険：引上げ後の限度額以内であること",
 )
 def _within_limit(f: F, p: P) -> pl.Expr:
-    return f.guarantee_amount <= _nbd_limit(f, p)
+    # Within the base limit passes whichever tier applies: the tier is asked only above it
+    # (Kleene "or": a known pass decides even while the tier is unknown).
+    limits = p.nbd_limit
+    within_base = f.guarantee_amount <= amount(limits["base"])
+    within_doubled = f.nbd_doubled_tier & (f.guarantee_amount <= amount(limits["doubled"]))
+    return within_base | within_doubled
 
 
 def _nbd_tier(f: F) -> pl.Expr:
@@ -508,6 +535,7 @@ def _is_nbd(f: F) -> pl.Expr:
     unit="JPY",
     en="New-business-development insurance limit (R&D funds included)",
     ja="新事業開拓保険の限度額（特定研究開発等資金を含む）",
+    kind="requirement",
 )
 def _v_nbd_limit(f: F, p: P, v: ValuesView) -> pl.Expr:
     return pl.when(_is_nbd(f)).then(_nbd_limit(f, p))
@@ -519,6 +547,7 @@ def _v_nbd_limit(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="JPY",
     en="…of which for funds other than the certified R&D",
     ja="うち特定研究開発等資金以外の資金の限度額",
+    kind="requirement",
 )
 def _v_nbd_other(f: F, p: P, v: ValuesView) -> pl.Expr:
     return pl.when(_is_nbd(f)).then(lookup(_nbd_tier(f), p.nbd_limit_other_funds))
@@ -541,6 +570,7 @@ def _v_payout(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="ratio",
     en="Share paid without the Act's special terms",
     ja="特例がない場合の填補率",
+    kind="requirement",
 )
 def _v_payout_base(f: F, p: P, v: ValuesView) -> pl.Expr:
     return lookup(f.guarantee_insurance_type, p.payout_share_without_act)
@@ -579,6 +609,7 @@ def _v_premium(f: F, p: P, v: ValuesView) -> pl.Expr:
     rounding="floor",
     en="Most the yearly premium may be (2% of the insured amount)",
     ja="年間保険料の上限（保険金額の年2%）",
+    kind="requirement",
 )
 def _v_premium_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     return v.insured_amount * p.premium_rate_cap
@@ -725,7 +756,12 @@ def _in_time(f: F, p: P) -> pl.Expr:
 
 
 @patent_fee.value(
-    "filing_deadline", "002 Art.9(1)", unit="date", en="Last day to file", ja="出願期限"
+    "filing_deadline",
+    "002 Art.9(1)",
+    unit="date",
+    kind="deadline",
+    en="Last day to file",
+    ja="出願期限",
 )
 def _v_deadline(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _filing_deadline(f, p)
@@ -737,6 +773,7 @@ def _v_deadline(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="JPY",
     en="Annual fees for years 1-10 without relief",
     ja="第一年から第十年分の特許料（軽減前）",
+    kind="requirement",
 )
 def _v_annual(f: F, p: P, v: ValuesView) -> pl.Expr:
     fee = p.patent_annual_fee
@@ -754,6 +791,7 @@ def _v_annual(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="JPY",
     en="Examination-request fee without relief",
     ja="出願審査請求手数料（軽減前）",
+    kind="requirement",
 )
 def _v_exam(f: F, p: P, v: ValuesView) -> pl.Expr:
     fee = p.examination_request_fee
@@ -765,8 +803,9 @@ def _v_exam(f: F, p: P, v: ValuesView) -> pl.Expr:
     "002 Art.9(1)",
     unit="JPY",
     rounding="floor",
-    en="Relief on annual fees for years 1-10",
-    ja="特許料（1〜10年分）の軽減額",
+    en="Relief on annual fees for years 1-10 (the share relieved is the Cabinet Order's, not "
+    "the Act's)",
+    ja="特許料（1〜10年分）の軽減額（軽減割合は法律ではなく政令による）",
 )
 def _v_annual_relief(f: F, p: P, v: ValuesView) -> pl.Expr:
     return v.annual_fees_years_1_10 * p.patent_fee_relief_share
@@ -777,8 +816,9 @@ def _v_annual_relief(f: F, p: P, v: ValuesView) -> pl.Expr:
     "002 Art.9(2)",
     unit="JPY",
     rounding="floor",
-    en="Relief on the examination-request fee",
-    ja="出願審査請求手数料の軽減額",
+    en="Relief on the examination-request fee (the share relieved is the Cabinet Order's, not "
+    "the Act's)",
+    ja="出願審査請求手数料の軽減額（軽減割合は法律ではなく政令による）",
 )
 def _v_exam_relief(f: F, p: P, v: ValuesView) -> pl.Expr:
     return v.examination_fee * p.patent_fee_relief_share
@@ -811,11 +851,15 @@ reporting = Program(
 @reporting.criterion(
     "carries_out_certified_rd",
     "002 Art.12",
-    en="Carries out R&D under a certified plan",
-    ja="認定計画に従って研究開発等を行う者であること",
+    en="Carries out R&D under a certified plan (a plan whose certification was revoked under "
+    "Art.5(2) is no longer one)",
+    ja="認定計画に従って研究開発等を行う者であること（第五条第二項により認定を取り消された計画は"
+    "認定計画ではない）",
 )
 def _duty_applies(f: F, p: P) -> pl.Expr:
-    return f.plan_certified
+    # Art.12 binds "those carrying out R&D under a certified plan"; Art.5(2) lets the Minister
+    # revoke the certification, after which there is no certified plan to report on.
+    return f.plan_certified & f.certification_revoked.not_()
 
 
 def _in_breach(f: F) -> pl.Expr:

@@ -106,8 +106,10 @@ def _form_covered(f: F, p: P) -> pl.Expr:
 @sme.criterion(
     "company_size",
     "002 Art.2(1)(i)-(v)",
-    en="Company: capital or regular employees within the limits of its main industry",
-    ja="会社：資本金等又は常時使用する従業員数が主たる事業の業種の上限以下であること",
+    en="Company: capital or regular employees within the limits of its main industry (for the "
+    "industries of item v the Cabinet Order sets the limits, not the Act)",
+    ja="会社：資本金等又は常時使用する従業員数が主たる事業の業種の上限以下であること（第五号の"
+    "業種の上限は法律ではなく政令が定める）",
     applies=lambda f, p: f.legal_form == COMPANY,
 )
 def _company_size(f: F, p: P) -> pl.Expr:

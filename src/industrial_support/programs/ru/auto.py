@@ -23,13 +23,12 @@ docs/readings.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from decimal import Decimal
-from itertools import pairwise
 from pathlib import Path
 
 import polars as pl
 
+from ...engine import brackets
 from ...engine.deadlines import period_end_expr
 from ...engine.errors import ParameterError
 from ...engine.facts import DECIMAL, catalog
@@ -59,17 +58,6 @@ facts.define(
     en="Puts a vehicle identification number (VIN) on the bodies, chassis, plates etc. of the "
     "vehicles it makes",
     ja="製造する車両の車体・シャシー・プレート等に車両識別番号（VIN）を打刻していること",
-)
-facts.define(
-    "auto_regime_on_2015_01_01",
-    "boolean",
-    en="On 1 January 2015 was working under the 'industrial assembly' regime (reduced import "
-    "duty on assembly parts against localisation and volume commitments) or in a free economic "
-    "zone under the Customs Union agreement (special economic zone, advanced development "
-    "territory, free port of Vladivostok, ...)",
-    ja="2015年1月1日現在、「工業組立て」制度（現地調達率・生産台数等の義務と引換えに組立部品の"
-    "輸入関税を減免する制度）の下で、又は関税同盟の協定による自由経済区域（経済特区、先行社会"
-    "経済発展区域、ウラジオストク自由港等）で事業を行っていたこと",
 )
 facts.define(
     "auto_industrial_assembly",
@@ -137,6 +125,7 @@ facts.define(
 )
 EURO_CATEGORIES = ("M1", "M1G", "M2", "M2G", "M3", "M3G", "N1", "N1G", "N2", "N2G", "N3", "N3G")
 # The heading of the No.31 cap table under which each vehicle category falls (004 §4 No.31).
+WEIGHT_HEADINGS = ("N1_N2_N3", "N2G_N3G")  # the other headings band by engine size
 EURO_GROUP = {
     "M1": "M1",
     "N1": "N1_N2_N3",
@@ -344,51 +333,17 @@ def _budget(p: P, name: str) -> pl.Expr:
     return amount(value)
 
 
-Format = Callable[[int, bool], str]
+def _count(edge: Decimal, upper: bool) -> str:
+    return normalise(edge)
 
 
-def _vehicles(edge: int, last: bool) -> str:
-    return str(edge)
+def _cc(edge: Decimal, upper: bool) -> str:
+    return f"{normalise(edge)}cc" if upper else normalise(edge)
 
 
-def _cc(edge: int, last: bool) -> str:
-    return f"{edge}cc" if last else str(edge)
-
-
-def _tonnes(edge: int, last: bool) -> str:
+def _tonnes(edge: Decimal, upper: bool) -> str:
     text = normalise(Decimal(edge) / 1000)
-    return f"{text}t" if last else text
-
-
-def band_labels(edges: Sequence[int], fmt: Format, *, first_inclusive: bool) -> list[str]:
-    """Keys of the bands as the parameter tables spell them: ``<2870``, ``2870-5810``, ...,
-    ``>23100``; ``<=2000cc``, ``2000-2400cc``, ``>2400cc``; ``<6.5t``, ``6.5-8t``, ..."""
-    first = ("<=" if first_inclusive else "<") + fmt(edges[0], True)
-    inner = [f"{fmt(lo, False)}-{fmt(hi, True)}" for lo, hi in pairwise(edges)]
-    return [first, *inner, ">" + fmt(edges[-1], True)]
-
-
-def _band(x: pl.Expr, edges: Sequence[int], fmt: Format, *, first_inclusive: bool) -> pl.Expr:
-    """The band of a cap table a number falls in (null where the number is unknown).
-
-    Each table prints its first band as "less than e0" (未満) or "e0 or less" (以下) and its
-    last as "more than eN" (超): those edges are fixed by the text. The inner edges are
-    printed twice ("a～e1", "e1～b"). Reading: an inner edge belongs to the band it opens
-    (the higher band), as the first edge does in the "less than" tables (2,870 opens
-    "2,870～5,810"; 6.5 t opens "6.5～8 t"). Alternative: it closes the lower band.
-    The last edge belongs to the band it closes ("more than eN" excludes eN).
-    """
-    if len(edges) == 1 and not first_inclusive:
-        raise ValueError("a single edge needs an inclusive first band ('or less')")
-    labels = band_labels(edges, fmt, first_inclusive=first_inclusive)
-    below = [x <= edges[0] if first_inclusive else x < edges[0]]
-    below += [x < edge for edge in edges[1:-1]]  # inner edges: the reading above
-    if len(edges) > 1:
-        below.append(x <= edges[-1])
-    band = pl.lit(labels[-1])
-    for condition, label in reversed(list(zip(below, labels, strict=False))):
-        band = pl.when(condition).then(pl.lit(label)).otherwise(band)
-    return pl.when(x.is_null()).then(pl.lit(None, pl.String)).otherwise(band)
+    return f"{text}t" if upper else text
 
 
 def _cap_table(m1: pl.Expr, total: pl.Expr, p: P) -> pl.Expr:
@@ -436,20 +391,21 @@ def _add_wmi_vin(program: Program, citation: str) -> None:
 
 
 def _add_regime(program: Program, citation: str) -> None:
-    # Reading: "was working on 1 January 2015, or is working" qualifies the regime that
-    # follows — either working under industrial assembly / in a free economic zone on
-    # 1 January 2015 or working under it now suffices. Alternative: the date only asks that
-    # the enterprise exist, so the regime must hold now.
+    # Reading (docs/readings.md): the requirement joins two attributes with "かつ" — an
+    # enterprise that was operating on 1 January 2015 or is operating, *and* one that operates
+    # under the industrial-assembly regime or in a free economic zone (present tense). The
+    # first holds for any applicant claiming for its current production; the regime must hold
+    # now. Alternative (the former reading): the date qualifies the regime, so having worked
+    # under it on 1 January 2015 suffices even if the enterprise has left it since.
     @program.criterion(
         "assembly_regime_or_free_zone",
         citation,
-        en="Works, or worked on 1 January 2015, under the industrial-assembly regime or in a "
-        "free economic zone of the Customs Union agreement",
-        ja="「工業組立て」制度の下で又は関税同盟協定上の自由経済区域で事業を行っていること"
-        "（2015年1月1日現在で行っていた場合を含む）",
+        en="Operates under the industrial-assembly regime or in a free economic zone of the "
+        "Customs Union agreement",
+        ja="「工業組立て」制度の下で又は関税同盟協定上の自由経済区域で事業を行っていること",
     )
     def _regime(f: F, p: P) -> pl.Expr:
-        return f.auto_regime_on_2015_01_01 | f.auto_industrial_assembly | f.auto_free_economic_zone
+        return f.auto_industrial_assembly | f.auto_free_economic_zone
 
 
 def _add_no_electricity_arrears(program: Program, citation: str) -> None:
@@ -498,6 +454,7 @@ _add_regime(employment_retention, "004 §4 No.32 req.3")
     unit="RUB",
     en="90% of the month's costs",
     ja="当該月の経費の９割",
+    kind="requirement",
 )
 def _er_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_employment_costs_month * amount(p.employment_cost_share_max)
@@ -509,6 +466,7 @@ def _er_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Half of the cap table that applies (M1 or non_M1)",
     ja="適用される上限額表（M1又はM1以外）",
+    kind="requirement",
 )
 def _er_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _cap_table(f.auto_m1_vehicles_month, f.auto_vehicles_month, p)
@@ -520,9 +478,11 @@ def _er_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Band of monthly production",
     ja="月間生産台数の区分",
+    kind="requirement",
 )
 def _er_band(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return _band(f.auto_vehicles_month, p.employment_band_edges, _vehicles, first_inclusive=False)
+    bands = brackets.same_edges(p.employment_monthly_cap, "employment_monthly_cap")
+    return brackets.band_label(f.auto_vehicles_month, bands, _count)
 
 
 @employment_retention.value(
@@ -531,10 +491,10 @@ def _er_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy for the month",
     ja="当該月の補助額の上限",
+    kind="requirement",
 )
 def _er_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
-    key = pl.concat_str([v.cap_table, v.production_band], separator=":")
-    return lookup(key, p.employment_monthly_cap)
+    return brackets.bracket_value(f.auto_vehicles_month, p.employment_monthly_cap, v.cap_table)
 
 
 @employment_retention.value(
@@ -554,6 +514,7 @@ def _er_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (none given outside 2018–2020)",
     ja="評価日の年度の予算額（2018〜2020年以外は記載なし）",
+    kind="requirement",
 )
 def _er_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "employment_budget")
@@ -657,6 +618,7 @@ def _rnd_revenue(f: F, p: P) -> pl.Expr:
     unit="date",
     en="Last day to start production and sales",
     ja="生産及び販売開始の期限",
+    kind="deadline",
 )
 def _rnd_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _rnd_deadline(f, p)
@@ -668,6 +630,7 @@ def _rnd_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="date",
     en="Day by which revenue is doubled",
     ja="売上高倍増の期限",
+    kind="deadline",
 )
 def _rnd_revenue_deadline(f: F, p: P, v: ValuesView) -> pl.Expr:
     return pl.lit(p.rnd_revenue_deadline, pl.Date)
@@ -679,6 +642,7 @@ def _rnd_revenue_deadline(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="70% of the costs",
     ja="費用の７割",
+    kind="requirement",
 )
 def _rnd_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_rnd_costs * amount(p.rnd_cost_share_max)
@@ -690,6 +654,7 @@ def _rnd_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="What is left of the 1.5bn RUB yearly cap per manufacturer",
     ja="メーカー１社当たり年間上限額（15億ルーブル）の残額",
+    kind="requirement",
 )
 def _rnd_cap_left(f: F, p: P, v: ValuesView) -> pl.Expr:
     left = amount(p.rnd_manufacturer_cap_year) - f.auto_rnd_received_in_year
@@ -713,6 +678,7 @@ def _rnd_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (given for 2018 only)",
     ja="評価日の年度の予算額（2018年のみ記載）",
+    kind="requirement",
 )
 def _rnd_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "rnd_budget")
@@ -754,6 +720,7 @@ _add_regime(electricity, "004 §4 No.30 req.4")
     unit="RUB",
     en="90% of the quarter's electricity bills",
     ja="当該四半期の電気料金の９割",
+    kind="requirement",
 )
 def _el_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_electricity_costs_quarter * amount(p.electricity_cost_share_max)
@@ -765,6 +732,7 @@ def _el_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Half of the cap table that applies (M1 or non_M1)",
     ja="適用される上限額表（M1又はM1以外）",
+    kind="requirement",
 )
 def _el_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _cap_table(f.auto_m1_vehicles_quarter, f.auto_vehicles_quarter, p)
@@ -776,10 +744,11 @@ def _el_table(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="text",
     en="Band of quarterly production",
     ja="四半期生産台数の区分",
+    kind="requirement",
 )
 def _el_band(f: F, p: P, v: ValuesView) -> pl.Expr:
-    edges = p.electricity_band_edges
-    return _band(f.auto_vehicles_quarter, edges, _vehicles, first_inclusive=False)
+    bands = brackets.same_edges(p.electricity_quarterly_cap, "electricity_quarterly_cap")
+    return brackets.band_label(f.auto_vehicles_quarter, bands, _count)
 
 
 @electricity.value(
@@ -788,10 +757,10 @@ def _el_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy for the quarter",
     ja="当該四半期の補助額の上限",
+    kind="requirement",
 )
 def _el_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
-    key = pl.concat_str([v.cap_table, v.production_band], separator=":")
-    return lookup(key, p.electricity_quarterly_cap)
+    return brackets.bracket_value(f.auto_vehicles_quarter, p.electricity_quarterly_cap, v.cap_table)
 
 
 @electricity.value(
@@ -811,6 +780,7 @@ def _el_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (none given outside 2018–2020)",
     ja="評価日の年度の予算額（2018〜2020年以外は記載なし）",
+    kind="requirement",
 )
 def _el_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "electricity_budget")
@@ -864,22 +834,26 @@ def _euro_covered(f: F, p: P) -> pl.Expr:
     unit="text",
     en="Row of the cap table: table heading and engine-size or gross-weight band",
     ja="上限額表の区分（カテゴリー及び排気量又は総重量の区分）",
+    kind="requirement",
 )
 def _euro_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     group = lookup(f.auto_euro_category, EURO_GROUP, pl.String())
-    cc, kg = f.auto_euro_engine_cc, f.auto_euro_gross_weight_kg
-    band = (
-        pl.when(group == "M1")
-        .then(_band(cc, p.euro_m1_engine_edges, _cc, first_inclusive=True))
-        .when(group == "M1G_N1G")
-        .then(_band(cc, p.euro_m1g_n1g_engine_edges, _cc, first_inclusive=True))
-        .when(group == "M2_M2G_M3_M3G")
-        .then(_band(cc, p.euro_bus_engine_edges, _cc, first_inclusive=True))
-        .when(group.is_in(["N1_N2_N3", "N2G_N3G"]))
-        .then(_band(kg, p.euro_truck_weight_edges, _tonnes, first_inclusive=False))
-        .otherwise(pl.lit(None, pl.String))
-    )
+    table = p.euro_vehicle_cap
+    band = pl.lit(None, pl.String)
+    for heading in dict.fromkeys(EURO_GROUP.values()):
+        # Euro 4 and Euro 5 rows of a heading share its bands
+        bands = brackets.same_edges(
+            {k: b for k, b in table.items() if k.startswith(f"{heading}:")}, "euro_vehicle_cap"
+        )
+        fmt = _tonnes if heading in WEIGHT_HEADINGS else _cc
+        named = brackets.band_label(_euro_measure(f, heading), bands, fmt)
+        band = pl.when(group == heading).then(named).otherwise(band)
     return pl.concat_str([group, band], separator=":")
+
+
+def _euro_measure(f: F, heading: str) -> pl.Expr:
+    """What a heading's bands measure: gross weight (kg) for trucks, engine size (cc) else."""
+    return f.auto_euro_gross_weight_kg if heading in WEIGHT_HEADINGS else f.auto_euro_engine_cc
 
 
 @euro_standards.value(
@@ -888,10 +862,16 @@ def _euro_band(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy per vehicle",
     ja="車両１台当たりの補助額の上限",
+    kind="requirement",
 )
 def _euro_vehicle_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
-    key = pl.concat_str([v.size_band, f.auto_euro_class.cast(pl.String)], separator=":")
-    return lookup(key, p.euro_vehicle_cap)
+    group = lookup(f.auto_euro_category, EURO_GROUP, pl.String())
+    row = pl.concat_str([group, f.auto_euro_class.cast(pl.String)], separator=":")
+    cap = pl.lit(None, DECIMAL)
+    for heading in dict.fromkeys(EURO_GROUP.values()):
+        value = brackets.bracket_value(_euro_measure(f, heading), p.euro_vehicle_cap, row)
+        cap = pl.when(group == heading).then(value).otherwise(cap)
+    return cap
 
 
 @euro_standards.value(
@@ -900,6 +880,7 @@ def _euro_vehicle_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest subsidy for the quarter: cap per vehicle × vehicles",
     ja="当該四半期の補助額の上限（１台当たり上限額×台数）",
+    kind="requirement",
 )
 def _euro_quarter_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     return v.vehicle_cap * f.auto_euro_vehicles.cast(DECIMAL)
@@ -911,6 +892,7 @@ def _euro_quarter_cap(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="90% of the quarter's compliance costs",
     ja="当該四半期の適合費用の９割",
+    kind="requirement",
 )
 def _euro_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_euro_costs_quarter * amount(p.euro_cost_share_max)
@@ -1025,6 +1007,7 @@ def _av_plan(f: F, p: P) -> pl.Expr:
     unit="date",
     en="Last day to start production",
     ja="生産開始の期限",
+    kind="deadline",
 )
 def _av_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _av_deadline(f, p)
@@ -1036,6 +1019,7 @@ def _av_deadline_value(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="97% of the development costs",
     ja="開発費の97％",
+    kind="requirement",
 )
 def _av_cost_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.auto_autonomous_costs * amount(p.autonomous_cost_share)
@@ -1058,6 +1042,7 @@ def _av_subsidy(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Federal budget of the scheme for the year of evaluation (none given outside 2018–2020)",
     ja="評価日の年度の予算額（2018〜2020年以外は記載なし）",
+    kind="requirement",
 )
 def _av_budget(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _budget(p, "autonomous_budget")

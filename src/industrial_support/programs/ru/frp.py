@@ -26,7 +26,7 @@ from typing import Literal
 import polars as pl
 
 from ...engine.citations import cite
-from ...engine.deadlines import CalendarDays, Period
+from ...engine.deadlines import CalendarDays, Period, period_end_expr
 from ...engine.facts import FactsView as F
 from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
@@ -104,12 +104,49 @@ facts.define(
     ja="目標対象年度における新製品の計画年間販売額の最小値",
 )
 facts.define(
-    "frp_mass_production_start_year",
+    "frp_application_submitted_on",
+    "date",
+    en="Day the completed application was filed with the Fund (stage 3 of the application flow)",
+    ja="完成した申請文書を工業発展基金に提出した日（申請フローの第3段階）",
+)
+for _name, (_en, _ja) in {
+    "frp_draft_submitted_on": (
+        "Day the draft application went to the Fund (stage 1)",
+        "申請文書案を基金へ提示した日（第1段階）",
+    ),
+    "frp_application_returned_on": (
+        "Day the Fund returned the application for correction in the desk review (stage 4)",
+        "窓口審査で修正のため差し戻された日（第4段階）",
+    ),
+    "frp_due_diligence_started_on": (
+        "Day the due diligence began (stage 5)",
+        "デューデリジェンスの開始日（第5段階）",
+    ),
+    "frp_questions_received_on": (
+        "Day the reviewers' questions reached the applicant (stage 5)",
+        "審査員からの質問を受けた日（第5段階）",
+    ),
+    "frp_due_diligence_notice_on": (
+        "Day the applicant was told the due diligence is over (stage 6)",
+        "デューデリジェンス終了の通知を受けた日（第6段階）",
+    ),
+    "frp_council_meeting_on": (
+        "Day of the expert council's meeting (stages 6-7)",
+        "専門家評価会合の開催日（第6・7段階）",
+    ),
+    "frp_council_approved_on": (
+        "Day the expert council approved the project (stage 8)",
+        "専門家評価会合で承認された日（第8段階）",
+    ),
+}.items():
+    facts.define(_name, "date", en=_en, ja=_ja)
+facts.define(
+    "frp_additional_documents",
     "integer",
-    unit="years",
-    minimum=1,
-    en="Loan year in which mass production of the new product begins (1 = the first year)",
-    ja="新製品の大量生産を開始する融資年度（1＝初年度）",
+    unit="count",
+    minimum=0,
+    en="Additional documents filed with the application for the desk review (0 if none)",
+    ja="窓口審査のため申請に添付した追加文書の数（なければ0）",
 )
 _COST_LINES = {
     # loan-financeable in full (§1-1(3))
@@ -412,25 +449,28 @@ def _dev_sales(f: F, p: P) -> pl.Expr:
     return f.frp_planned_yearly_new_product_sales >= target
 
 
-# Reading: "mass production begins from the 2nd year after the loan" is read as the year from
-# which the yearly sales target is measured, so mass production must be running by loan year 2
-# (start year 1 or 2). Alternative: a bar on starting mass production before year 2
-# (start year 2 or later); or, as the Fund's own standard words it, a target counted from the
-# second year of serial production, with no limit on when that begins.
+# Reading (docs/readings.md): the sentence on mass production from the loan's second year
+# stands under the sales target and says when that target starts to count; it sets no
+# condition on the year mass production begins, so no criterion reads that year.
+
+
 @development.criterion(
-    "mass_production_by_year_2",
-    "004 §1-1(4)",
-    en="Mass production of the new product runs by the second year of the loan",
-    ja="融資2年目までに新製品の大量生産が始まっていること",
+    "not_military",
+    "004 §1-1(3)",
+    en="The project does not manufacture military products",
+    ja="事業が軍事関連製品の製造でないこと",
 )
-def _dev_mass_production(f: F, p: P) -> pl.Expr:
-    return f.frp_mass_production_start_year <= pl.lit(p.dev_mass_production_by_loan_year)
+def _dev_military(f: F, p: P) -> pl.Expr:
+    # The same excluded purpose bars leasing support (§1-2(3)): a project with any cost of
+    # manufacturing military products is not financed at all, not just that cost line.
+    return f.frp_cost_military == 0
 
 
 # Reading: "the loan amount is at most 20% (15%) of the procurement amount (the costs)" caps the
 # part of the consumables (overheads) line the loan may pay for at 20% (15%) of that line.
 # Alternative: the loan's spending on consumables (overheads) is capped at 20% (15%) of the
-# loan. The excluded lines do not bar a project: they are simply not financeable by the loan.
+# loan. The excluded lines do not bar a project: they are simply not financeable by the loan —
+# except military manufacture, a purpose rather than a cost, which bars it (not_military).
 @development.criterion(
     "loan_within_financeable_cost",
     "004 §1-1(3)",
@@ -459,11 +499,24 @@ def _guaranteed(f: F) -> pl.Expr:
 
 
 @development.value(
+    "loan",
+    "004 §1-1(4)",
+    unit="RUB",
+    en="Loan the Fund would grant: the amount asked for",
+    ja="基金が供与する融資額（申請額）",
+)
+def _v_loan(f: F, p: P, v: ValuesView) -> pl.Expr:
+    # Eligible means the amount asked is within the range and the financeable cost.
+    return f.frp_loan_amount
+
+
+@development.value(
     "eligible_cost",
     "004 §1-1(3)",
     unit="RUB",
     en="Project costs in eligible lines (consumables and overheads in full)",
     ja="融資対象区分の事業費（消耗品・一般管理費等は全額）",
+    kind="requirement",
 )
 def _v_eligible(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _total((*FULLY_FINANCEABLE, "frp_cost_consumables", "frp_cost_overhead"))
@@ -475,6 +528,7 @@ def _v_eligible(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest loan spending on consumables (20% of their cost)",
     ja="消耗品に充てられる融資額の上限（調達額の20%）",
+    kind="requirement",
 )
 def _v_consumables(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _consumables_cap(p)
@@ -486,6 +540,7 @@ def _v_consumables(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest loan spending on general, administrative and operating costs (15% of them)",
     ja="一般管理費・オペレーションコストに充てられる融資額の上限（同費用の15%）",
+    kind="requirement",
 )
 def _v_overhead(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _overhead_cap(p)
@@ -497,6 +552,7 @@ def _v_overhead(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Project costs the loan may finance",
     ja="融資で賄える事業費",
+    kind="requirement",
 )
 def _v_financeable(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _financeable(p)
@@ -508,6 +564,7 @@ def _v_financeable(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Project costs the loan may not finance (excluded lines and unlisted costs)",
     ja="融資の対象外となる事業費（対象外区分及びいずれにも該当しない費用）",
+    kind="requirement",
 )
 def _v_excluded(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _total(EXCLUDED)
@@ -519,6 +576,7 @@ def _v_excluded(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Largest loan: 500m RUB or the financeable cost, whichever is smaller",
     ja="融資額の上限：5億ルーブルと融資で賄える事業費のいずれか小さい方",
+    kind="requirement",
 )
 def _v_largest(f: F, p: P, v: ValuesView) -> pl.Expr:
     return least(amount(p.dev_loan_max), v.financeable_cost)
@@ -574,6 +632,7 @@ def _v_interest(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Smallest co-financing from the applicant, investors or banks (50% of the budget)",
     ja="申請者・民間投資家・銀行からの最低調達額（事業予算の50%）",
+    kind="requirement",
 )
 def _v_min_cofinancing(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.frp_project_budget * amount(p.dev_cofinancing_share_min)
@@ -585,6 +644,7 @@ def _v_min_cofinancing(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Smallest own or shareholder funds (15% of the loan)",
     ja="自己資本・株主資本からの最低調達額（融資額の15%）",
+    kind="requirement",
 )
 def _v_min_own(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.frp_loan_amount * amount(p.dev_own_funds_share_of_loan_min)
@@ -596,6 +656,7 @@ def _v_min_own(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Yearly sales target for the new product (50% of the loan)",
     ja="新製品の年間販売目標（融資額の50%）",
+    kind="requirement",
 )
 def _v_sales(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.frp_loan_amount * amount(p.dev_sales_target_share_of_loan)
@@ -607,9 +668,111 @@ def _v_sales(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="years",
     en="First loan year in which the yearly sales target is measured",
     ja="年間販売目標を測る最初の融資年度",
+    kind="requirement",
 )
 def _v_sales_year(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return pl.lit(p.dev_mass_production_by_loan_year)
+    return pl.lit(p.dev_sales_target_from_loan_year)
+
+
+@development.value(
+    "desk_review_due",
+    "004 §1-1(5) step 4",
+    unit="date",
+    kind="deadline",
+    en="Last day of the Fund's desk review: 5 days after filing, plus 2 per additional document",
+    ja="窓口審査の期限（提出から5日、追加文書1つにつき2日を加算）",
+)
+def _v_desk_review(f: F, p: P, v: ValuesView) -> pl.Expr:
+    # The same count as desk_review_due() below (calendar days, not counting the filing day).
+    days = pl.lit(p.dev_desk_review_days) + f.frp_additional_documents * pl.lit(
+        p.dev_desk_review_days_per_extra_document
+    )
+    return f.frp_application_submitted_on + pl.duration(days=days)
+
+
+def _days_after(event: pl.Expr, days: int) -> pl.Expr:
+    return event + pl.duration(days=days)
+
+
+# The other stage limits of §1-1(5), as deadline values counted like the functions below
+# (calendar days; months end on the corresponding day, RU Civil Code Art.192(3)).
+@development.value(
+    "precheck_due",
+    "004 §1-1(5) step 2",
+    unit="date",
+    kind="deadline",
+    en="Last day of the Fund's pre-check of the draft (5 days)",
+    ja="申請文書案の事前確認の期限（5日以内）",
+)
+def _v_precheck(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _days_after(f.frp_draft_submitted_on, p.dev_precheck_days)
+
+
+@development.value(
+    "revision_due",
+    "004 §1-1(5) step 4",
+    unit="date",
+    kind="deadline",
+    en="Last day to correct a returned application before the review ends (4 months)",
+    ja="差し戻された申請の修正期限（4カ月以内。過ぎれば審査終了）",
+)
+def _v_revision(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return period_end_expr(
+        f.frp_application_returned_on, months=p.dev_revision_months, start_day_counted=False
+    )
+
+
+@development.value(
+    "due_diligence_due",
+    "004 §1-1(5) step 5",
+    unit="date",
+    kind="deadline",
+    en="Last day of the due diligence (40 days)",
+    ja="デューデリジェンスの期限（40日以内）",
+)
+def _v_due_diligence(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _days_after(f.frp_due_diligence_started_on, p.dev_due_diligence_days)
+
+
+@development.value(
+    "answer_due",
+    "004 §1-1(5) step 5",
+    unit="date",
+    kind="deadline",
+    en="Last day to answer the reviewers' questions before the review is suspended (30 days)",
+    ja="審査員からの質問への回答期限（30日以内。過ぎれば審査中断）",
+)
+def _v_answer(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _days_after(f.frp_questions_received_on, p.dev_answer_days)
+
+
+@development.value(
+    "council_documents_due",
+    "004 §1-1(5) step 6",
+    unit="date",
+    kind="deadline",
+    en="Last day to ready the expert council's documents: 5 days after the due-diligence "
+    "notice, and no later than 15 days before the meeting",
+    ja="専門家会合用文書の準備期限（終了通知から5日以内、かつ会合の15日前まで）",
+)
+def _v_council(f: F, p: P, v: ValuesView) -> pl.Expr:
+    after_notice = _days_after(f.frp_due_diligence_notice_on, p.dev_council_preparation_days)
+    before_meeting = f.frp_council_meeting_on - pl.duration(days=p.dev_council_lead_days)
+    return least(after_notice, before_meeting)
+
+
+@development.value(
+    "loan_agreement_due",
+    "004 §1-1(5) step 9",
+    unit="date",
+    kind="deadline",
+    en="Last day to sign the loan agreement after the council's approval (2 months)",
+    ja="専門家会合での承認後の融資契約締結期限（2カ月以内）",
+)
+def _v_loan_agreement(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return period_end_expr(
+        f.frp_council_approved_on, months=p.dev_agreement_months, start_day_counted=False
+    )
 
 
 # ---------------------------------------------------------------------------- §1-2 leasing
@@ -713,7 +876,7 @@ def _l_advance_share(f: F, p: P) -> pl.Expr:
     ja="融資期間が5年以下で、かつリース期間内であること",
 )
 def _l_term(f: F, p: P) -> pl.Expr:
-    return (f.frp_loan_term_months <= pl.lit(p.loan_term_max_years * 12)) & (
+    return (f.frp_loan_term_months <= pl.lit(p.lease_term_max_years * 12)) & (
         f.frp_loan_term_months <= f.frp_lease_term_months
     )
 
@@ -741,6 +904,18 @@ def _l_lessor(f: F, p: P) -> pl.Expr:
 )
 def _l_bank(f: F, p: P) -> pl.Expr:
     return f.frp_bank.is_in(list(p.accredited_banks))
+
+
+@leasing.value(
+    "loan",
+    "004 §1-2(4)",
+    unit="RUB",
+    en="Loan the Fund would grant: the amount asked for",
+    ja="基金が供与する融資額（申請額）",
+)
+def _lv_loan(f: F, p: P, v: ValuesView) -> pl.Expr:
+    # Eligible means the amount asked is within every limit of §1-2(4).
+    return f.frp_loan_amount
 
 
 @leasing.value(
@@ -772,6 +947,7 @@ def _lv_interest(f: F, p: P, v: ValuesView) -> pl.Expr:
     en="Smallest loan: 5m RUB or 10% of the equipment cost, whichever is larger "
     "(and at least 10% of the advance)",
     ja="融資額の下限：500万ルーブル、機器調達額の10%及び頭金の10%のいずれか大きい額",
+    kind="requirement",
 )
 def _lv_smallest(f: F, p: P, v: ValuesView) -> pl.Expr:
     return greatest(
@@ -788,6 +964,7 @@ def _lv_smallest(f: F, p: P, v: ValuesView) -> pl.Expr:
     en="Largest loan: the smallest of 500m RUB, 27% of the budget, 50% of the equipment cost "
     "and 90% of the advance",
     ja="融資額の上限：5億ルーブル、事業予算の27%、機器調達額の50%及び頭金の90%のいずれか小さい額",
+    kind="requirement",
 )
 def _lv_largest(f: F, p: P, v: ValuesView) -> pl.Expr:
     return least(
@@ -804,6 +981,7 @@ def _lv_largest(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="RUB",
     en="Smallest co-financing from the applicant, investors or banks (73% of the budget)",
     ja="申請者・民間投資家・銀行からの最低調達額（事業予算の73%）",
+    kind="requirement",
 )
 def _lv_cofinancing(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.frp_project_budget * amount(p.lease_cofinancing_share_min)

@@ -170,6 +170,31 @@ facts.define(
     ja="補助金の会計年度に企業が工業発展基金へ返済する元本の額（P、ルーブル）",
 )
 
+facts.define(
+    "pp1176_decree_719_components",
+    "boolean",
+    en="The enterprise makes parts and units for wheeled vehicles or special machinery of the "
+    "kinds listed in Parts II and III of the requirements annexed to Government Decree No. 719 "
+    "of 17 July 2015 (industrial products recognised as made in Russia)",
+    ja="2015年7月17日付政府決定第719号附属書の要件第II部・第III部に掲げる車輪式輸送機器又は"
+    "特殊機械用の部分品・ユニットを製造していること",
+)
+facts.define(
+    "pp1176_new_mass_production",
+    "boolean",
+    en="The FRP-financed project sets up new high-tech production allowing mass production of "
+    "such parts and units (modernising or re-equipping existing production counts)",
+    ja="融資対象プロジェクトが当該部分品・ユニットの大量生産を可能とする新たなハイテク生産体制を"
+    "整備するものであること（既存生産の近代化・設備更新を含む）",
+)
+facts.define(
+    "pp1176_project_end_date",
+    "date",
+    en="Day the project is (or is to be) completed; its calendar year is the project's last "
+    "year (§10, §11)",
+    ja="プロジェクトの実施終了日（予定を含む）。その暦年がプロジェクト実施最終年（第10項・第11項）",
+)
+
 PARAMETERS = ParameterSet.load(Path(__file__).with_name("pp1176.yaml"))
 # Decree item 2: the Rules apply from 2024-01-01, the first day of every parameter.
 IN_FORCE_FROM = min(
@@ -201,6 +226,32 @@ pp1176 = Program(
 
 def _first_day_of_month_before(date: pl.Expr, months: int) -> pl.Expr:
     return date.dt.month_start().dt.offset_by(f"-{months}mo")
+
+
+# --- §1-§2: who the subsidy is for ------------------------------------------------------------
+@pp1176.criterion(
+    "decree_719_components_maker",
+    "003 §2",
+    en="Makes parts or units for wheeled vehicles or special machinery listed in Parts II-III "
+    "of the annex to Government Decree No. 719 (2015)",
+    ja="政府決定第719号（2015年）附属書第II部・第III部に掲げる車輪式輸送機器・特殊機械用の"
+    "部分品・ユニットの製造者であること",
+)
+def _decree_719(f: F, p: P) -> pl.Expr:
+    # A fact the applicant declares: Decree 719's lists are not part of the seed.
+    return f.pp1176_decree_719_components
+
+
+@pp1176.criterion(
+    "project_sets_up_mass_production",
+    "003 §2",
+    en="The financed project sets up new high-tech production for mass-producing those parts "
+    "and units (modernisation or re-equipment included)",
+    ja="融資対象プロジェクトが当該部分品・ユニットを大量生産する新たなハイテク生産体制の整備"
+    "（近代化・設備更新を含む）であること",
+)
+def _mass_production(f: F, p: P) -> pl.Expr:
+    return f.pp1176_new_mass_production
 
 
 # --- §4: conditions ----------------------------------------------------------------------------
@@ -362,6 +413,7 @@ def _frp_loan(f: F, p: P) -> pl.Expr:
     "requirements_earliest_date",
     "003 §7",
     unit="date",
+    kind="deadline",
     en="Earliest day as of which the requirements may be shown",
     ja="要件適合を示す基準日の下限",
 )
@@ -375,6 +427,7 @@ def _earliest_date(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit=CURRENCY,
     en="Largest subsidy: the loan amount",
     ja="補助金の上限（融資額）",
+    kind="requirement",
 )
 def _subsidy_max(f: F, p: P, v: ValuesView) -> pl.Expr:
     # Reading: the loan granted (§4(e)); alternative: the part used for the project (§12(b)).
@@ -392,28 +445,90 @@ def _subsidy_amount(f: F, p: P, v: ValuesView) -> pl.Expr:
     return least(f.pp1176_requested_amount, v.subsidy_max)
 
 
+def _requested_within_loan(f: F) -> pl.Expr:
+    """C as asked, at most the loan: what V and the refund are projected on. Not the
+    entitlement column, so that a refused applicant still sees the risk (§16, §19)."""
+    return least(f.pp1176_requested_amount, f.pp1176_loan_amount)
+
+
 @pp1176.value(
     "indicator_v",
     "003 §16",
     unit="ratio",
-    en="Indicator V = C / P: subsidy over principal repaid (unknown when no principal is repaid)",
-    ja="指標 V = C / P（補助金額／元本返済額。元本返済がない場合は算出不能）",
+    kind="requirement",
+    en="Projected indicator V = C / P (must be 1 or less): subsidy asked (at most the loan) "
+    "over principal repaid (unknown when no principal is repaid)",
+    ja="指標V = C / Pの見込み（1以下であること）：申請額（融資額を上限）／元本返済額"
+    "（元本返済がない場合は算出不能）",
 )
 def _indicator_v(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return share(v.subsidy_amount, f.pp1176_principal_repaid)
+    return share(_requested_within_loan(f), f.pp1176_principal_repaid)
 
 
 @pp1176.value(
     "indicator_within_limit",
     "003 §16",
     unit="flag",
-    en="V is at most 1, i.e. the subsidy does not exceed the principal repaid",
-    ja="指標Vが1以下（補助金額が元本返済額を超えない）であること",
+    kind="requirement",
+    en="V is at most 1, i.e. the subsidy does not exceed the principal repaid (if not, the "
+    "excess is refunded under §19)",
+    ja="指標Vが1以下（補助金額が元本返済額を超えない）であること（超える場合は第19項により返還）",
 )
 def _within_limit(f: F, p: P, v: ValuesView) -> pl.Expr:
     # C / P <= v_max written as C <= v_max * P, so that P = 0 with C > 0 gives "no".
     v_max: Decimal = p.v_max
-    return v.subsidy_amount <= f.pp1176_principal_repaid * v_max
+    return _requested_within_loan(f) <= f.pp1176_principal_repaid * v_max
+
+
+@pp1176.value(
+    "projected_refund",
+    "003 §19",
+    unit=CURRENCY,
+    kind="requirement",
+    en="Refund the year end would demand if the principal repaid stays as given: "
+    "R = C - C / V (0 while V is at most 1; all of C when nothing is repaid)",
+    ja="元本返済額が示されたとおりの場合に年度末に請求される返還額 R = C - C / V"
+    "（Vが1以下なら0、元本返済がなければCの全額）",
+)
+def _projected_refund(f: F, p: P, v: ValuesView) -> pl.Expr:
+    # Same arithmetic as refund() below: C / V = P exactly, so R = C - P when V > v_max.
+    c, principal = _requested_within_loan(f), f.pp1176_principal_repaid
+    v_max: Decimal = p.v_max
+    return pl.when(c <= principal * v_max).then(pl.lit(Decimal(0))).otherwise(c - principal)
+
+
+@pp1176.value(
+    "agreement_conclusion_due",
+    "003 §10",
+    unit="date",
+    kind="deadline",
+    en="Last day to conclude the subsidy agreement: 31 December of the year after the "
+    "project's last year",
+    ja="補助金協定の締結期限（プロジェクト実施最終年の翌年12月31日）",
+)
+def _agreement_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _fixed_day_after(f.pp1176_project_end_date.dt.year(), p, "agreement_conclusion")
+
+
+@pp1176.value(
+    "subsidy_request_due",
+    "003 §11",
+    unit="date",
+    kind="deadline",
+    en="Last day to file the subsidy request: 10 November of the year after the project's "
+    "last year (10 November of the last year itself also in time)",
+    ja="補助金提供申請書の提出期限（プロジェクト実施終了年の翌年11月10日。終了年の同日も可）",
+)
+def _request_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _fixed_day_after(f.pp1176_project_end_date.dt.year(), p, "subsidy_request")
+
+
+def _fixed_day_after(year: pl.Expr, p: P, name: str) -> pl.Expr:
+    """The fixed day ``<name>_by`` of the year ``year + <name>_year_offset`` — the same
+    parameters deadlines() reads, so a value and the procedure cannot disagree."""
+    month, day = (int(part) for part in str(p.resolve(f"{name}_by").value).split("-"))
+    offset = int(p.resolve(f"{name}_year_offset").value)
+    return pl.date(year + offset, month, day)
 
 
 # --- Year end: V_fact and the refund R (§16, §19) ---------------------------------------------
@@ -466,6 +581,25 @@ def refund(
         return zero
     # C / V_fact = C / (C / P) = P exactly; keep the seed's formula in that exact form.
     return Money(max(c - p, Decimal(0)), CURRENCY)
+
+
+def breach_refund(
+    subsidy_received: Money, breach_found: Money, principal_repaid: Money | None = None
+) -> Money:
+    """What §18 has the enterprise pay back after an inspection by the Ministry or the state
+    financial-control body: the amount of the §4 breach found, plus — where the result or
+    the indicator was missed and the year's principal is known — the R of §19; never more
+    than the subsidy received. Reading: the two parts add up (the Ministry's demand, §18(a),
+    or the control body's order, §18(b), names them together)."""
+    c, breach = _rub(subsidy_received), _rub(breach_found)
+    if breach < 0 or c < 0:
+        raise ValueError(f"amounts must not be negative: C={c}, breach={breach}")
+    if breach > c:
+        raise ValueError(f"breach_found: {breach} exceeds the subsidy received {c} (003 §18)")
+    indicator_part = (
+        _rub(refund(subsidy_received, principal_repaid)) if principal_repaid is not None else 0
+    )
+    return Money(min(c, breach + indicator_part), CURRENCY)
 
 
 # --- Deadlines --------------------------------------------------------------------------------

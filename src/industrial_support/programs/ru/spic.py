@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ...engine.calendars import calendar_for
 from ...engine.citations import cite
 from ...engine.deadlines import WorkingDays
 from ...engine.facts import FactsView as F
@@ -195,6 +196,7 @@ def _investment(f: F, p: P) -> pl.Expr:
     unit="RUB",
     en="Minimum investment that applies, VAT excluded",
     ja="適用される最低投資額（VAT除く）",
+    kind="requirement",
 )
 def _v_minimum(f: F, p: P, v: ValuesView) -> pl.Expr:
     return _minimum(f, p)
@@ -220,6 +222,7 @@ def _v_term(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="ratio",
     en="Usual corporate profit tax rate",
     ja="企業利潤税の通常税率",
+    kind="requirement",
 )
 def _v_standard_rate(f: F, p: P, v: ValuesView) -> pl.Expr:
     return amount(p.standard_profit_tax_rate)
@@ -259,6 +262,82 @@ def _v_region(f: F, p: P, v: ValuesView) -> pl.Expr:
 
 
 # -------------------------------------------------------------- procedure (§1-3(6))
+
+facts.define(
+    "spic_application_submitted_on",
+    "date",
+    en="Day the SPIC application was submitted to the Ministry",
+    ja="特別投資契約の申請書を省に提出した日",
+)
+
+
+def _after(start: pl.Expr, parameter: str, p: P) -> pl.Expr:
+    days: int = p.resolve(parameter).value
+    return calendar_for("RU").add_working_days_expr(start, days)
+
+
+# The same timeline as spic_timeline() below (every step taking its full time), as deadline
+# values, so that `explain`, `screen` and the API give it.
+@spic.value(
+    "frp_opinion_due",
+    "004 §1-3(6) step 3",
+    unit="date",
+    kind="deadline",
+    en="Last day for the Fund's opinion (7 working days from submission)",
+    ja="工業発展基金の意見の期限（申請から7労働日）",
+)
+def _v_opinion_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _after(f.spic_application_submitted_on, "frp_opinion_working_days", p)
+
+
+@spic.value(
+    "preliminary_conclusion_due",
+    "004 §1-3(6) step 4",
+    unit="date",
+    kind="deadline",
+    en="Last day of the review and draft preliminary conclusion (30 working days from the "
+    "Fund's opinion, at its latest)",
+    ja="書類審査及び予備的結論案の期限（基金の意見から30労働日、意見が最遅の場合）",
+)
+def _v_preliminary_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _after(v.frp_opinion_due, "preliminary_conclusion_working_days", p)
+
+
+@spic.value(
+    "final_conclusion_due",
+    "004 §1-3(6) step 5",
+    unit="date",
+    kind="deadline",
+    en="Last day of the commission's final conclusion (60 working days from submission)",
+    ja="委員会の最終結論の期限（申請から60労働日）",
+)
+def _v_final_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _after(f.spic_application_submitted_on, "final_conclusion_working_days", p)
+
+
+@spic.value(
+    "conclusion_sent_due",
+    "004 §1-3(6) step 6",
+    unit="date",
+    kind="deadline",
+    en="Last day to send the conclusion to the parties (15 working days after it, at its latest)",
+    ja="結論を当事者に送付する期限（結論から15労働日、結論が最遅の場合）",
+)
+def _v_sent_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _after(v.final_conclusion_due, "conclusion_sending_working_days", p)
+
+
+@spic.value(
+    "approval_due",
+    "004 §1-3(6) step 7",
+    unit="date",
+    kind="deadline",
+    en="Last day for approval and the contract terms (10 working days after sending, at its "
+    "latest)",
+    ja="承認及び契約条件確定の期限（送付から10労働日、送付が最遅の場合）",
+)
+def _v_approval_due(f: F, p: P, v: ValuesView) -> pl.Expr:
+    return _after(v.conclusion_sent_due, "approval_working_days", p)
 
 
 def _working_days(parameter: str, citation: str, event: dt.date) -> dt.date:

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from ...cases.store import NotFoundError
 from ...engine.errors import ParameterError, ProgramError
-from ...engine.evaluate import CompiledProgram, RuleSet
+from ...engine.evaluate import CompiledProgram, rule_set
 from ...engine.facts import FactKind, FactSpec, catalog
 from ...engine.parameters import Resolved
 from ...engine.program import KINDS, Program, all_programs, get_program
@@ -189,7 +189,7 @@ def program_detail(
 ) -> ProgramDetail:
     program = _program(program_id)
     date = as_of or stores.today()
-    rules = RuleSet([program], date)
+    rules = rule_set([program], date)
     compiled = next((c for c in rules.programs if c.program is program), None)
     reason = None
     if not program.in_force(date):
@@ -276,7 +276,7 @@ def list_facts(
     date = as_of or stores.today()
     if not chosen.in_force(date):  # what it reads while it is in force
         date = chosen.in_force_from or chosen.in_force_to or date
-    rules = RuleSet([chosen], date)
+    rules = rule_set([chosen], date)
     if chosen.id in rules.unavailable:
         raise InputError(f"as_of: {chosen.id} cannot be evaluated: {rules.unavailable[chosen.id]}")
     known = catalog(chosen.jurisdiction)

@@ -10,9 +10,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from ...engine.evaluate import CriterionResult, ProgramResult, RuleSet, ValueResult
+from ...engine.evaluate import CriterionResult, ProgramResult, ValueResult, rule_set
 from ...engine.outcomes import Status
-from ...engine.program import KINDS
+from ...engine.program import KINDS, ValueKind
 from ..context import ServicesDep
 from ..serialize import Out, ParameterOut, Text, Value, computed, labels, parameter, text
 from ..serialize import facts as facts_of
@@ -70,11 +70,21 @@ class ExplainRequest(BaseModel):
     as_of: Day | None = Field(None, description=f"evaluation date (default today), {DAY_HELP}")
 
 
+ValueKindName = ValueKind  # the OpenAPI enum of a value's kind
+
+
 class ValueOut(Out):
     id: str = Field(examples=["subsidy_amount"])
     label: Text
+    kind: ValueKindName = Field(
+        description="entitlement: what the program gives (null when refused); requirement or "
+        "deadline: what the law asks, given whatever the status"
+    )
     unit: str = Field(examples=["RUB"])
-    value: Value = Field(description="money as {amount, currency}; null when refused or unknown")
+    value: Value = Field(
+        description="money as {amount, currency}; null when unknown, or for an entitlement "
+        "when refused"
+    )
     citation: str = Field(examples=["003 §4"])
 
 
@@ -143,6 +153,7 @@ def _value(v: ValueResult) -> dict[str, Any]:
     return {
         "id": v.value.id,
         "label": labels(v.value.en, v.value.ja),
+        "kind": v.value.kind,
         "unit": v.value.unit,
         "value": computed(v.result, v.value.unit),
         "citation": str(v.value.citation),
@@ -185,7 +196,7 @@ def screen(request: ScreenRequest, stores: ServicesDep) -> ScreenResponse:
     code = request.jurisdiction.value
     date = request.as_of or stores.today()
     facts = checked_facts(code, request.facts)
-    rules = RuleSet(programs_of(code, request.programs), date)
+    rules = rule_set(programs_of(code, request.programs), date)
     return ScreenResponse(
         jurisdiction=request.jurisdiction,
         evaluated_as_of=date,
@@ -203,7 +214,7 @@ def explain(request: ExplainRequest, stores: ServicesDep) -> Explanation:
     if program.jurisdiction != code:
         raise InputError(f"program: {program.id} is not a {code} program")
     facts = checked_facts(code, request.facts)
-    rules = RuleSet([program], date)
+    rules = rule_set([program], date)
     if rules.not_in_force:
         raise InputError(f"as_of: {program.id} is not in force on {date}")
     if program.id in rules.unavailable:

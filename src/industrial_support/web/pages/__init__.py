@@ -2,12 +2,13 @@
 
 from fastapi import APIRouter
 
-from . import analysis, auth, cases, catalogue, screening, workbench
+from . import analysis, auth, cases, catalogue, coverage, screening, workbench
 
 router = APIRouter()
 router.include_router(auth.router)
 router.include_router(cases.router)
 router.include_router(workbench.router)
+router.include_router(coverage.router)  # before catalogue: /programs/{id} would match
 router.include_router(catalogue.router)
 router.include_router(screening.router)
 router.include_router(analysis.router)

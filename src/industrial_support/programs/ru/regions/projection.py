@@ -143,6 +143,11 @@ class Regime:
     def id(self) -> str:
         return self.program.id
 
+    @property
+    def section(self) -> str:
+        """The seed's section of the regime's table ("§2" Ulyanovsk, "§3" Samara)."""
+        return str(self.program.citation).split()[1]
+
     def check(self) -> None:
         """Fail at import on a malformed schedule (bad key, overlapping rows, no parameter)."""
         assert self.program.parameters is not None
@@ -221,9 +226,18 @@ def transport_exemption(program: Program, citation: str, parameter: str) -> None
         return pl.lit(p.resolve(parameter).value)
 
 
-def standard_rate(kind: str, on: dt.date) -> Rate:
-    resolved = STANDARD[f"standard_{kind}_rate"].as_of(on)
-    return Rate(resolved.value, str(resolved.citations[0]), False)
+def standard_rate(kind: str, on: dt.date, section: str = "§2") -> Rate:
+    """The usual rate, as the row heading of the region's table (§2 or §3) gives it."""
+    parameter = STANDARD[f"standard_{kind}_rate"]
+    resolved = parameter.as_of(on)
+    entry = next(e for e in parameter.entries if e.from_ == resolved.effective_from)
+    assert entry.table is not None
+    if section not in entry.table:
+        raise ProgramError(
+            f"no standard {kind} rate for 004 {section}; known: {sorted(entry.table)}"
+        )
+    row = entry.table[section]
+    return Rate(Decimal(resolved.value[section]), row.cite, False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -387,7 +401,7 @@ def project(
             on = dt.date(planned.year, 1, 1)
             lines = {}
             for kind in TAX_KINDS:
-                standard = standard_rate(kind, on)
+                standard = standard_rate(kind, on, regime.section)
                 rate = regime.rate(kind, residence_year, on, chosen) or standard
                 base = planned.base(kind)
                 tax, standard_tax = base * rate.value, base * standard.value

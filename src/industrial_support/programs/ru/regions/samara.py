@@ -430,6 +430,7 @@ def _g_first(f: F, p: P) -> pl.Expr:
     en="Last day for the jobs and the first 5m RUB (one year after entry, corresponding day, "
     "RU Civil Code Art.192(3))",
     ja="雇用及び初期投資500万ルーブルの期限（入居後1年、応当日）",
+    kind="deadline",
 )
 def _g_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     return period_end_expr(
@@ -513,6 +514,7 @@ def _t_early(f: F, p: P) -> pl.Expr:
     en="Last day for the 40m RUB (three years after entry, corresponding day, RU Civil Code "
     "Art.192(3))",
     ja="初期投資4,000万ルーブルの期限（入居後3年、応当日）",
+    kind="deadline",
 )
 def _t_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     return period_end_expr(

@@ -334,6 +334,7 @@ def _p_wage_place(f: F, p: P) -> pl.Expr:
     unit="date",
     en="Earliest date of setting up that still qualifies",
     ja="要件を満たす最も早い設立日",
+    kind="deadline",
 )
 def _p_earliest(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.uly_application_date.dt.offset_by(f"-{p.priority_establishment_window_years}y")
@@ -451,6 +452,7 @@ def _s_wage(f: F, p: P) -> pl.Expr:
     unit="date",
     en="Earliest date of setting up (or tax registration) that still qualifies",
     ja="要件を満たす最も早い設立日（又は税務登録日）",
+    kind="deadline",
 )
 def _s_earliest(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.uly_application_date.dt.offset_by(f"-{p.special_establishment_window_years}y")
@@ -527,6 +529,7 @@ def _z_infra(f: F, p: P) -> pl.Expr:
     en="Last day of the three years after entry for the infrastructure investment "
     "(corresponding-day rule, RU Civil Code Art.192(3))",
     ja="インフラ投資の期限（入居後3年、応当日）",
+    kind="deadline",
 )
 def _z_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     return period_end_expr(
@@ -624,6 +627,7 @@ def _t_confirmed(f: F, p: P) -> pl.Expr:
     en="Last day for the 20 jobs and the first 5m RUB (one year after entry, corresponding day, "
     "RU Civil Code Art.192(3))",
     ja="雇用20人及び初期投資500万ルーブルの期限（入居後1年、応当日）",
+    kind="deadline",
 )
 def _t_first_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     return period_end_expr(
@@ -637,6 +641,7 @@ def _t_first_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     unit="date",
     en="Last day for the 10m RUB investment (ten years after entry)",
     ja="投資1,000万ルーブルの期限（入居後10年）",
+    kind="deadline",
 )
 def _t_due(f: F, p: P, v: ValuesView) -> pl.Expr:
     return period_end_expr(
