@@ -129,3 +129,33 @@ programs:
         "switch_off[0].criterion: ru.pp1176 has no criterion 'nope'",
     ):
         assert expected in message, message
+
+
+def test_cap_and_switch_off(tmp_path: Path) -> None:
+    """A cap of 50m on C (003 §4: C = the request, 80m here, at most the loan of 100m) and
+    §7(f) switched off from 2025-01-01: C becomes 50m and §7(f) is no longer judged."""
+    reform = tmp_path / "cap.yaml"
+    reform.write_text(
+        """
+reform: {id: cap, en: cap, ja: 上限}
+programs:
+  ru.pp1176:
+    switch_off:
+      - {criterion: no_other_federal_funds, from: 2025-01-01, cite: "proposal cap §2"}
+    caps:
+      subsidy_amount:
+        en: Proposed ceiling on the subsidy
+        ja: 補助金の上限案
+        unit: RUB
+        values: [{from: 2025-01-01, value: 50000000, cite: "proposal cap §1"}]
+""",
+        encoding="utf-8",
+    )
+    args = ("explain", str(CASE), "--program", "ru.pp1176", "--reform", str(reform))
+    after = as_json(*args, "--as-of", "2025-06-01")
+    values = {v["id"]: v["value"] for v in after["values"]}
+    assert values["subsidy_amount"] == "50000000" and after["status"] == "eligible"
+    assert "no_other_federal_funds" not in {c["id"] for c in after["criteria"]}
+    before = as_json(*args, "--as-of", "2024-12-31")
+    assert {v["id"]: v["value"] for v in before["values"]}["subsidy_amount"] == "80000000"
+    assert "no_other_federal_funds" in {c["id"] for c in before["criteria"]}
