@@ -19,6 +19,7 @@ from rich.console import Console
 
 from .accounts import cli as accounts_cli
 from .engine.errors import N_, InputErrors, IsupportError, Problem, given
+from .policy import commands as policy_commands
 
 # Each command imports what it needs in its body: importing everything (Polars, SQLAlchemy,
 # Alembic, the 73 programs) made even `isupport --help` take 2-4 s (bench/startup.py).
@@ -54,6 +55,10 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="ja or en")]
 AsOfOption = Annotated[
     dt.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="evaluation date (default: today)"),
+]
+ReformOption = Annotated[
+    Path | None,
+    typer.Option("--reform", help="reform file (YAML): show the rules as it would change them"),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
 # A deadline of the law runs days or months, not centuries: a larger count is a typing error
@@ -157,6 +162,7 @@ def programs(
     as_of: AsOfOption = None,
     format: FormatOption = Format.table,
     lang: LangOption = Lang.en,
+    reform: ReformOption = None,
 ) -> None:
     """List the encoded programs (those in force on --as-of are marked)."""
     from rich.table import Table
@@ -168,6 +174,11 @@ def programs(
     chosen = [
         p for p in all_programs() if jurisdiction is None or p.jurisdiction == jurisdiction.upper()
     ]
+    if reform is not None:
+        from .policy.views import show_reformed_programs
+
+        show_reformed_programs(reform, chosen, date, format.value, lang.value, console)
+        return
     if format is Format.json:
         _emit_json(
             [
@@ -300,6 +311,7 @@ def explain(
     as_of: AsOfOption = None,
     format: FormatOption = Format.table,
     lang: LangOption = Lang.en,
+    reform: ReformOption = None,
 ) -> None:
     """Explain one program for one case: every criterion, fact, parameter and citation."""
     from .engine.cases import load_case
@@ -308,7 +320,13 @@ def explain(
 
     date = _date(as_of)
     case = load_case(case_file)
-    rules = rule_set(_programs_for(case, [program]), date)
+    chosen = _programs_for(case, [program])
+    if reform is not None:
+        from .policy.views import explain_reformed
+
+        explain_reformed(reform, chosen, case, date, format.value, lang.value, console)
+        return
+    rules = rule_set(chosen, date)
     if rules.not_in_force:
         raise IsupportError(f"program: {program} is not in force on {date}")
     if rules.unavailable:
@@ -435,6 +453,7 @@ def _wire_case_commands() -> None:
 
 _wire_case_commands()
 app.add_typer(accounts_cli.app, name="accounts")
+policy_commands.register(app)  # whatif, call-sim
 
 
 @app.command()

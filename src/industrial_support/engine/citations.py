@@ -21,6 +21,9 @@ SEEDS: dict[str, str] = {
 }
 _SEED_REF = re.compile(r"^(?P<seed>\d{3}) (?P<ref>\S.*)$")
 _EXTERNAL_REF = re.compile(r"^(?P<country>JP|RU|KZ) (?P<ref>\S.*)$")
+# A reform's values cite the proposal they come from, not a law (engine/reform.py).
+PROPOSAL = "proposal"
+_PROPOSAL_REF = re.compile(r"^proposal (?P<ref>\S.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,9 @@ def cite(text: str) -> Citation:
         return Citation(match["seed"], match["ref"])
     if match := _EXTERNAL_REF.match(text):
         return Citation(match["country"], match["ref"])
+    if match := _PROPOSAL_REF.match(text):
+        return Citation(PROPOSAL, match["ref"])
     raise CitationError(
         f"citation {text!r}: expected '<seed> <reference>' such as '002 Art.2(1)(i)', "
-        "or '<JP|RU|KZ> <act and article>' for another act"
+        "or '<JP|RU|KZ> <act and article>' for another act, or 'proposal <reference>' in a reform"
     )

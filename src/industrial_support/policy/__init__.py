@@ -1,0 +1,1 @@
+"""Policy simulation: reforms over a register (whatif) and what a call would cost."""
