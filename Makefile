@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	bash scripts/ensure-fonts.sh
 	$(BIN)/isupport serve --demo $(if $(PORT),--port $(PORT))
 
 lint: $(STAMP)
@@ -27,6 +28,7 @@ types: $(STAMP)
 
 pytest: $(STAMP)
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-fonts.sh
 	bash scripts/with-postgres.sh $(BIN)/pytest
 
 test: lint types pytest

@@ -2,11 +2,12 @@
 
 from fastapi import APIRouter
 
-from . import analysis, auth, cases, catalogue, screening, workbench
+from . import analysis, auth, cases, catalogue, papers, screening, workbench
 
 router = APIRouter()
 router.include_router(auth.router)
 router.include_router(cases.router)
+router.include_router(papers.router)
 router.include_router(workbench.router)
 router.include_router(catalogue.router)
 router.include_router(screening.router)
