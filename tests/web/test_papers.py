@@ -10,6 +10,7 @@ import re
 from fastapi.testclient import TestClient
 
 from .conftest import login
+from .documents import file_section_8
 from .papers import csv_rows, embedded_fonts, pdf_text
 
 CALL = 1
@@ -57,6 +58,7 @@ def test_receipt_names_the_case_its_arrival_and_basis(client: TestClient) -> Non
 def test_admission_and_refusal_papers_carry_ground_and_citation(client: TestClient) -> None:
     applicant = login(client, "applicant-ru")
     case_id = _apply(client, applicant)
+    file_section_8(client, applicant, case_id)
     client.cookies.clear()
     official = login(client, "official-ru")
     _act(client, official, case_id, "register")

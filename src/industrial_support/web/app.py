@@ -35,6 +35,7 @@ def create_app(
 
     all_programs()  # load every program before the first request
     cases = CaseStore(db_url)
+    cases.require_documents = True  # steps wait for the documents the law asks (cases/documents.py)
     app = FastAPI(
         title="industrial-support API",
         version="1",

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from . import analysis, cases, deadlines, programs, screening
+from . import analysis, cases, deadlines, documents, programs, screening
 
 router = APIRouter(prefix="/api")
-for area in (programs, screening, deadlines, cases, analysis):
+for area in (programs, screening, deadlines, cases, documents, analysis):
     router.include_router(area.router)

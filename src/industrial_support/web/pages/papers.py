@@ -26,6 +26,7 @@ from ...papers.pdf import to_pdf
 from ...papers.records import results_record
 from ..casework import calls, due_items, readable_case, visible_cases
 from ..context import CallerDep, ForbiddenError, Services, ServicesDep, language
+from ..documents import case_checklist
 from ..i18n import N_, gettext, render
 from .catalogue import COUNTRIES, choice, parse_date
 from .common import page
@@ -66,7 +67,7 @@ def _case_context(stores: Services, case_id: int, principal: Any) -> dict[str, A
 @router.get("/cases/{case_id}/receipt.pdf")
 def receipt_pdf(case_id: int, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
     context = _case_context(stores, case_id, who.require())
-    context["checklist"] = _checklist(stores, context["case"])
+    context["checklist"] = case_checklist(stores.cases, context["case"])
     return _pdf(request, "papers/receipt.html", f"case-{case_id}-receipt.pdf", **context)
 
 
@@ -91,10 +92,6 @@ def decision_pdf(
         obligations=obligations,
         **context,
     )
-
-
-def _checklist(stores: Services, case: Any) -> list[Any]:
-    return []
 
 
 # --- The results record of a call (003 §9(e)) ---------------------------------------------
