@@ -2,13 +2,24 @@
 
 from fastapi import APIRouter
 
-from . import analysis, auth, cases, catalogue, documents, papers, screening, workbench
+from . import (
+    analysis,
+    auth,
+    calendar,
+    cases,
+    catalogue,
+    documents,
+    papers,
+    screening,
+    workbench,
+)
 
 router = APIRouter()
 router.include_router(auth.router)
 router.include_router(cases.router)
 router.include_router(papers.router)
 router.include_router(documents.router)
+router.include_router(calendar.router)
 router.include_router(workbench.router)
 router.include_router(catalogue.router)
 router.include_router(screening.router)
