@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from ..casework import readable_case
@@ -12,6 +12,7 @@ from ..context import CallerDep, ServicesDep
 from ..documents import case_checklist, receive_upload
 
 router = APIRouter(tags=["cases"])
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1, examples=[1])]
 
 
 def _file(entry: Any) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def _file(entry: Any) -> dict[str, Any]:
 
 
 @router.get("/cases/{case_id}/documents", summary="The case's document checklist")
-def checklist(case_id: int, who: CallerDep, stores: ServicesDep) -> list[dict[str, Any]]:
+def checklist(case_id: RowId, who: CallerDep, stores: ServicesDep) -> list[dict[str, Any]]:
     """Every document the procedure requires, its citation, who gives it, the step it must
     be on file before, whether it is required, and the files uploaded for it."""
     case = readable_case(stores.cases, who.require(), case_id)
@@ -55,7 +56,7 @@ def checklist(case_id: int, who: CallerDep, stores: ServicesDep) -> list[dict[st
     summary="Upload a file for one required document",
 )
 async def upload_document(
-    case_id: int,
+    case_id: RowId,
     request: Request,
     who: CallerDep,
     stores: ServicesDep,

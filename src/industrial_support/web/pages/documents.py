@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from ...cases.documents import CaseDocument, DocumentError
@@ -17,11 +17,12 @@ from ..errors import status_of
 from .cases import _case_page
 
 router = APIRouter(include_in_schema=False)
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 @router.post("/cases/{case_id}/documents")
 async def upload_document(
-    case_id: int,
+    case_id: RowId,
     request: Request,
     who: CallerDep,
     stores: ServicesDep,
@@ -43,7 +44,7 @@ async def upload_document(
 
 @router.get("/cases/{case_id}/files/{file_id}")
 def download_file(
-    case_id: int, file_id: int, request: Request, who: CallerDep, stores: ServicesDep
+    case_id: RowId, file_id: RowId, request: Request, who: CallerDep, stores: ServicesDep
 ) -> Response:
     case = readable_case(stores.cases, who.require(), case_id)
     with stores.cases.sessions() as session:

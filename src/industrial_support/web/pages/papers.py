@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -33,6 +33,7 @@ from .common import page
 from .screening import screen
 
 router = APIRouter(include_in_schema=False)
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:
@@ -53,7 +54,7 @@ def _csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[object]])
     return _download(to_csv(header, rows), "text/csv; charset=utf-8", filename)
 
 
-def _case_context(stores: Services, case_id: int, principal: Any) -> dict[str, Any]:
+def _case_context(stores: Services, case_id: RowId, principal: Any) -> dict[str, Any]:
     case = readable_case(stores.cases, principal, case_id)
     return {
         "case": case,
@@ -65,7 +66,7 @@ def _case_context(stores: Services, case_id: int, principal: Any) -> dict[str, A
 
 # --- Case papers ---------------------------------------------------------------------------
 @router.get("/cases/{case_id}/receipt.pdf")
-def receipt_pdf(case_id: int, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
+def receipt_pdf(case_id: RowId, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
     context = _case_context(stores, case_id, who.require())
     context["checklist"] = case_checklist(stores.cases, context["case"])
     return _pdf(request, "papers/receipt.html", f"case-{case_id}-receipt.pdf", **context)
@@ -73,7 +74,7 @@ def receipt_pdf(case_id: int, request: Request, who: CallerDep, stores: Services
 
 @router.get("/cases/{case_id}/steps/{entry_id}.pdf")
 def decision_pdf(
-    case_id: int, entry_id: int, request: Request, who: CallerDep, stores: ServicesDep
+    case_id: RowId, entry_id: RowId, request: Request, who: CallerDep, stores: ServicesDep
 ) -> Response:
     """The paper of one recorded step of the case: what was decided, on what ground and
     basis, by whom and when, and what is due now."""
@@ -97,7 +98,7 @@ def decision_pdf(
 # --- The results record of a call (003 §9(e)) ---------------------------------------------
 # The record is published on the ministry's site (003 §9(e)) with the participants'
 # consent to publication (§8(f)), so it is public here too.
-def _record(stores: Services, call_id: int) -> Any:
+def _record(stores: Services, call_id: RowId) -> Any:
     def name(enterprise_id: str) -> str | None:
         found = stores.accounts.enterprise(enterprise_id)
         return found.name if found else None
@@ -106,18 +107,18 @@ def _record(stores: Services, call_id: int) -> Any:
 
 
 @router.get("/calls/{call_id}/results", response_class=HTMLResponse)
-def results_page(call_id: int, request: Request, stores: ServicesDep) -> Response:
+def results_page(call_id: RowId, request: Request, stores: ServicesDep) -> Response:
     return page(request, "call_results.html", section="work", record=_record(stores, call_id))
 
 
 @router.get("/calls/{call_id}/results.pdf")
-def results_pdf(call_id: int, request: Request, stores: ServicesDep) -> Response:
+def results_pdf(call_id: RowId, request: Request, stores: ServicesDep) -> Response:
     record = _record(stores, call_id)
     return _pdf(request, "papers/results.html", f"call-{call_id}-results.pdf", record=record)
 
 
 @router.get("/calls/{call_id}/results.csv")
-def results_csv(call_id: int, request: Request, stores: ServicesDep) -> Response:
+def results_csv(call_id: RowId, request: Request, stores: ServicesDep) -> Response:
     lang = language(request)
     record = _record(stores, call_id)
     header = [
@@ -148,7 +149,7 @@ def results_csv(call_id: int, request: Request, stores: ServicesDep) -> Response
 
 # --- Queues and due lists as CSV ----------------------------------------------------------
 @router.get("/work/calls/{call_id}/queue.csv")
-def queue_csv(call_id: int, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
+def queue_csv(call_id: RowId, request: Request, who: CallerDep, stores: ServicesDep) -> Response:
     principal = who.require()
     if principal.role == "applicant":
         raise ForbiddenError("role: the call queue is for officials and auditors")
