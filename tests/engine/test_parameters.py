@@ -151,3 +151,52 @@ def test_view_records_what_a_rule_read() -> None:
     assert list(view.used) == ["rate"]
     with pytest.raises(ParameterError, match="no parameter named 'rtae'"):
         _ = view.rtae
+
+
+def test_an_unavailable_entry_is_an_error_that_says_why() -> None:
+    # A period known to have a value that is not entered (not yet published, not verified)
+    # fails loudly with the reason, never falls back to a neighbour.
+    parameters = ParameterSet.from_mapping(
+        {
+            "mci": {
+                "en": "MCI",
+                "ja": "MCI",
+                "unit": "KZT",
+                "values": [
+                    {
+                        "from": "2026-01-01",
+                        "to": "2026-12-31",
+                        "value": 4325,
+                        "cite": "000 Art.49(1)",
+                    },
+                    {"from": "2027-01-01", "unavailable": "not yet published"},
+                ],
+            }
+        },
+        "test",
+    )
+    assert parameters["mci"].as_of(dt.date(2026, 12, 31)).value == 4325
+    with pytest.raises(ParameterError, match="unavailable on 2027-01-01: not yet published"):
+        parameters["mci"].as_of(dt.date(2027, 1, 1))
+
+
+def test_an_entry_is_a_value_a_table_or_unavailable_never_two() -> None:
+    with pytest.raises(ParameterError, match="exactly one of"):
+        ParameterSet.from_mapping(
+            {
+                "x": {
+                    "en": "x",
+                    "ja": "x",
+                    "unit": "ratio",
+                    "values": [
+                        {
+                            "from": "2026-01-01",
+                            "value": 1,
+                            "cite": "000 Art.49(1)",
+                            "unavailable": "?",
+                        }
+                    ],
+                }
+            },
+            "test",
+        )

@@ -314,9 +314,10 @@ def test_a_register_application_goes_without_a_call(client: TestClient) -> None:
     included = _step(client, official_kz, case["id"], "include")
     assert included.status_code == 200, included.text
     assert included.json()["state"] == "included"
-    # Art.51-4: monitored at least once a quarter; included in Q2 2025 → due 30 September.
+    # Art.51-4(1): monitored at least once a quarter, the quarter of inclusion too: included
+    # on 2 June 2025 (Q2) → due 30 June.
     (monitoring,) = included.json()["obligations"]
-    assert (monitoring["kind"], monitoring["due_on"]) == ("monitoring", "2025-09-30")
+    assert (monitoring["kind"], monitoring["due_on"]) == ("monitoring", "2025-06-30")
     log = client.get(f"/api/cases/{case['id']}/log", headers=applicant).json()
     assert [(t["action"], t["role"], t["actor"]) for t in log][1] == (
         "verification_pass",

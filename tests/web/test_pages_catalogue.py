@@ -28,7 +28,7 @@ def parameter_row(html: str, name: str) -> str:
 def test_catalogue_renders_in_both_languages(client: TestClient, lang: str) -> None:
     response = client.get(f"/programs?lang={lang}")
     assert response.status_code == 200
-    assert len(listed(response.text)) == 73  # every registered program
+    assert len(listed(response.text)) == 75  # every registered program
     if lang == "ja":
         assert "制度カタログ" in response.text and "支援の種類" in response.text
         assert "工業発展基金融資返済のための補助金" in response.text  # ru.pp1176's title
@@ -47,13 +47,15 @@ def test_country_and_kind_filter(client: TestClient) -> None:
         "ru.auto.rnd",
         "ru.pp1176",
     }
-    assert "6 of 73 programs" in html
-    # KZ loans: Art.30 financing, Art.32 lending, and three State Program 2020-2025 loans.
+    assert "6 of 75 programs" in html
+    # KZ loans: Art.30 financing, Art.32 lending, and four State Program 2020-2025 loans
+    # (the revolving reuse of leasing funds, 001 §5.1.2(3), among them).
     assert listed(client.get("/programs?country=KZ&kind=loan").text) == {
         "kz.measure.financing",
         "kz.measure.lending",
         "kz.program2025.dbk_loan",
         "kz.program2025.modernisation_leasing",
+        "kz.program2025.revolving_leasing_funds",
         "kz.program2025.vehicle_leasing",
     }
 
@@ -80,14 +82,15 @@ def test_industry_filter_finds_the_sector_its_wider_sector_and_any_industry(
         "ru.ulyanovsk.special_significance",
     }
     # Technology start-ups in Kazakhstan: the two QazTech Ventures instruments (001 §5.1.4,
-    # §5.1.5) and the six KZ programs open to any industry.
+    # §5.1.5), the software producers' register route (000 Art.51-2) and the five KZ programs
+    # open to any industry.
     assert listed(client.get("/programs?country=KZ&industry=technology").text) == {
         "kz.program2025.qtv_venture",
         "kz.program2025.qtv_innovation",
         "kz.quasi_public_entity",
         "kz.nwf_group",
         "kz.large_customer",
-        "kz.state_ownership_test",
+        "kz.producers_register.software",
         "kz.contract.offset",
         "kz.contract.icv_programme",
     }
@@ -96,10 +99,12 @@ def test_industry_filter_finds_the_sector_its_wider_sector_and_any_industry(
 def test_text_search_and_in_force_filter(client: TestClient) -> None:
     assert listed(client.get("/programs?q=dimitrovgrad").text) == {"ru.ulyanovsk.tor_dimitrovgrad"}
     assert listed(client.get("/programs?q=1176").text) == {"ru.pp1176"}
-    # 49 KZ programs; on 2 June 2025 the ten that start on 2025-07-19 or 2026-01-01 are not
-    # yet in force (Law No. 215-VIII amendments; 000 Arts.42-1, 42-2 from 2026).
+    # 51 KZ programs; on 2 June 2025 the seven that start on 2025-07-19 (Law No. 188-VIII,
+    # +60 days: Arts.1(25), 46(2), 47-1, 48-1, 61-1) or 2026-01-01 (Law No. 215-VIII: 000
+    # Arts.29(13-1), 42-1, 42-2) are not yet in force; offset (base law) and offtake (107-VIII,
+    # 2025-01-01) are.
     html = client.get("/programs?country=KZ&as_of=2025-06-02&in_force=1").text
-    assert len(listed(html)) == 39
+    assert len(listed(html)) == 44
     assert "kz.sic.contract" not in listed(html)
     assert "kz.sic.contract" in listed(client.get("/programs?country=KZ&as_of=2026-01-01").text)
 

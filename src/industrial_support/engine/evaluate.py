@@ -224,7 +224,8 @@ class _Compiler:
         base_view = program.parameter_view(self.as_of)
         criteria = []
         depth = 0
-        for criterion in program.criteria:
+        in_force_criteria, in_force_values = program.in_force_on(self.as_of)
+        for criterion in in_force_criteria:
             view = base_view.fork()
             applies = criterion.applies(facts, view) if criterion.applies else None
             if criterion.requires is not None:
@@ -248,7 +249,7 @@ class _Compiler:
         values: list[CompiledValue] = []
         built: dict[str, pl.Expr] = {}
         by_column: dict[str, CompiledValue] = {}
-        for value in program.values:
+        for value in in_force_values:
             view = base_view.fork()
             expr = _typed(_round(value.build(facts, view, ValuesView(built)), value), value)
             roots = _roots(expr)

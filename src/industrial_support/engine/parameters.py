@@ -14,6 +14,8 @@ A parameter file is YAML::
         - from: 2024-01-01
           table:               # a value per key, each with its own citation
             cars: {value: 25000, cite: 000 Art.62(2)}
+        - from: 2027-01-01
+          unavailable: not yet published   # asking for it is an error naming the reason
 
 Loading is strict: an unknown key, a missing citation, a float-looking number that is not
 exact, or two entries covering the same day is a load error. Rules ask for values *as of*
@@ -88,11 +90,15 @@ class Entry(_Strict):
     table: dict[str, TableRow] | None = None
     cite: str | None = None
     note: str | None = None
+    # A period the value is known to exist for but is not entered (not yet published, not
+    # verified): asking for it is an error that says why, never a neighbouring value.
+    unavailable: str | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Entry:
-        if (self.value is None) == (self.table is None):
-            raise ValueError("give exactly one of 'value' or 'table'")
+        given = [self.value is not None, self.table is not None, self.unavailable is not None]
+        if sum(given) != 1:
+            raise ValueError("give exactly one of 'value', 'table' or 'unavailable'")
         if self.value is not None and not self.cite:
             raise ValueError("a value needs its 'cite'")
         if self.cite:
@@ -159,6 +165,10 @@ class Parameter:
             spans = ", ".join(f"{e.from_}..{e.to or ''}" for e in self.entries)
             raise ParameterError(
                 f"parameter {self.name!r} has no value in force on {date} ({spans})"
+            )
+        if chosen.unavailable is not None:
+            raise ParameterError(
+                f"parameter {self.name!r} is unavailable on {date}: {chosen.unavailable}"
             )
         if chosen.table is not None:
             value: Any = {key: self._typed(row.value) for key, row in chosen.table.items()}

@@ -9,13 +9,32 @@ computed values written once as column expressions.
 
 ``f`` gives fact columns (checked against the jurisdiction's catalog), ``p`` parameter values
 in force on the evaluation date. The same expression evaluates one case or millions.
+
+Dated rules (one idiom for programs, criteria and values, in the spirit of OpenFisca's dated
+formulas): ``Program(in_force_from=, in_force_to=)`` and ``criterion(..., from_=, to=)`` /
+``value(..., from_=, to=)``, both bounds inclusive. An amended article keeps both versions
+under one id with periods that do not overlap; :meth:`Program.in_force_on` picks what is in
+force on the evaluation date before anything is compiled::
+
+    @gate.criterion("c4_producers_register", "000 Art.25(5)", en=..., ja=..., to=LAST_CT_KZ_DAY)
+    def _(f, p): return f.kz_in_producers_register | f.kz_holds_ct_kz_certificate
+    @gate.criterion("c4_producers_register", "000 Art.25(5)", en=..., ja=..., from_=NEW_DAY)
+    def _(f, p): return f.kz_in_producers_register
+
+Exceptions the law states as exceptions (Catala's ``exception``):
+``@program.exception_to("base_id", citation, en=, ja=, when=rule)`` — where ``when`` holds,
+the decorated rule decides the criterion instead of the base rule (an unknown ``when`` leaves
+the criterion unknown unless both rules agree).
+
+Criteria several programs share are written once with :func:`shared_criterion` and attached
+with ``program.include(...)``: each program lists what it shares.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import polars as pl
@@ -30,6 +49,27 @@ from .sectors import check as check_sectors
 RuleFn = Callable[[FactsView, ParameterView], pl.Expr]
 ValueFn = Callable[[FactsView, ParameterView, "ValuesView"], pl.Expr]
 Text = Mapping[str, str]  # {"en": ..., "ja": ...}
+DateLike = dt.date | str | None
+
+
+def _day(value: DateLike) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def within(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """The one "in force" test: ``start`` and ``end`` inclusive, ``None`` open."""
+    return (start is None or start <= date) and (end is None or date <= end)
+
+
+def _overlap(
+    a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None]
+) -> bool:
+    lo = max((d for d in (a[0], b[0]) if d is not None), default=None)
+    hi = min((d for d in (a[1], b[1]) if d is not None), default=None)
+    return lo is None or hi is None or lo <= hi
+
 
 KINDS = {
     "classification": {"en": "classification", "ja": "区分判定"},
@@ -61,6 +101,24 @@ class Criterion:
     on_fail: Literal["ineligible", "review"] = "ineligible"
     on_unknown: Literal["undetermined", "review"] = "undetermined"
     requires: Program | None = None  # the criterion is another program's status
+    in_force_from: dt.date | None = None
+    in_force_to: dt.date | None = None
+    # Exceptions the law states to this rule, in the order declared (see exception_to).
+    exceptions: tuple[RuleException, ...] = ()
+
+    def in_force(self, date: dt.date) -> bool:
+        return within(date, self.in_force_from, self.in_force_to)
+
+
+@dataclass(frozen=True)
+class RuleException:
+    """Where ``when`` holds, ``build`` decides the base criterion instead of its own rule."""
+
+    citation: Citation
+    en: str
+    ja: str
+    when: RuleFn
+    build: RuleFn
 
 
 @dataclass(frozen=True)
@@ -72,6 +130,11 @@ class ComputedValue:
     unit: str  # a currency code, or ratio / date / years / days / count / persons
     build: ValueFn
     rounding: Literal["half_even", "half_up", "floor"] | None = None  # to the unit's digits
+    in_force_from: dt.date | None = None
+    in_force_to: dt.date | None = None
+
+    def in_force(self, date: dt.date) -> bool:
+        return within(date, self.in_force_from, self.in_force_to)
 
 
 class ValuesView:
@@ -131,14 +194,28 @@ class Program:
         return catalog(self.jurisdiction)
 
     def in_force(self, date: dt.date) -> bool:
-        return (self.in_force_from is None or self.in_force_from <= date) and (
-            self.in_force_to is None or date <= self.in_force_to
-        )
+        return within(date, self.in_force_from, self.in_force_to)
 
-    def _check_new(self, identifier: str) -> None:
-        taken = {c.id for c in self.criteria} | {v.id for v in self.values}
-        if identifier in taken:
-            raise ProgramError(f"program {self.id}: {identifier!r} is defined twice")
+    def in_force_on(self, date: dt.date) -> tuple[list[Criterion], list[ComputedValue]]:
+        """The criteria and values in force on ``date`` (one version of each id at most),
+        each criterion with its exceptions folded in: what the compiler compiles."""
+        criteria = [_with_exceptions(c) for c in self.criteria if c.in_force(date)]
+        return criteria, [v for v in self.values if v.in_force(date)]
+
+    def _check_new(
+        self, identifier: str, start: dt.date | None = None, end: dt.date | None = None
+    ) -> None:
+        """An id may come back only as another dated version whose period does not overlap."""
+        rules: list[Criterion | ComputedValue] = [*self.criteria, *self.values]
+        for rule in rules:
+            if rule.id == identifier and _overlap(
+                (rule.in_force_from, rule.in_force_to), (start, end)
+            ):
+                raise ProgramError(
+                    f"program {self.id}: {identifier!r} is defined twice for the same dates"
+                )
+        if start is not None and end is not None and end < start:
+            raise ProgramError(f"program {self.id}: {identifier!r} ends before it starts")
 
     def criterion(
         self,
@@ -150,14 +227,56 @@ class Program:
         applies: RuleFn | None = None,
         on_fail: Literal["ineligible", "review"] = "ineligible",
         on_unknown: Literal["undetermined", "review"] = "undetermined",
+        from_: DateLike = None,
+        to: DateLike = None,
     ) -> Callable[[RuleFn], RuleFn]:
-        """Decorator: add a criterion whose expression is True (met), False or null."""
+        """Decorator: add a criterion whose expression is True (met), False or null, in force
+        from ``from_`` to ``to`` (inclusive; open when omitted)."""
+        start, end = _day(from_), _day(to)
 
         def decorate(build: RuleFn) -> RuleFn:
-            self._check_new(identifier)
+            self._check_new(identifier, start, end)
             self.criteria.append(
-                Criterion(identifier, cite(citation), en, ja, build, applies, on_fail, on_unknown)
+                Criterion(
+                    identifier,
+                    cite(citation),
+                    en,
+                    ja,
+                    build,
+                    applies,
+                    on_fail,
+                    on_unknown,
+                    in_force_from=start,
+                    in_force_to=end,
+                )
             )
+            return build
+
+        return decorate
+
+    def include(self, *criteria: Criterion) -> None:
+        """Attach criteria written once for several programs (see :func:`shared_criterion`):
+        the program lists what it shares, no helper call or import adds rules behind it."""
+        for shared in criteria:
+            self._check_new(shared.id, shared.in_force_from, shared.in_force_to)
+            self.criteria.append(shared)
+
+    def exception_to(
+        self, base: str, citation: str, *, en: str, ja: str, when: RuleFn
+    ) -> Callable[[RuleFn], RuleFn]:
+        """Decorator: an exception the law states to criterion ``base`` (every dated version
+        of it): where ``when`` is true, the decorated rule decides instead of the base rule."""
+
+        def decorate(build: RuleFn) -> RuleFn:
+            versions = [i for i, c in enumerate(self.criteria) if c.id == base]
+            if not versions:
+                raise ProgramError(f"program {self.id}: no criterion {base!r} to except from")
+            exception = RuleException(cite(citation), en, ja, when, build)
+            for index in versions:
+                criterion = self.criteria[index]
+                self.criteria[index] = replace(
+                    criterion, exceptions=(*criterion.exceptions, exception)
+                )
             return build
 
         return decorate
@@ -171,6 +290,8 @@ class Program:
         en: str,
         ja: str,
         applies: RuleFn | None = None,
+        from_: DateLike = None,
+        to: DateLike = None,
     ) -> None:
         """Add a criterion that holds when another program's status is eligible.
 
@@ -178,9 +299,20 @@ class Program:
         """
         if other.jurisdiction != self.jurisdiction:
             raise ProgramError(f"{self.id} cannot require {other.id} from another jurisdiction")
-        self._check_new(identifier)
+        start, end = _day(from_), _day(to)
+        self._check_new(identifier, start, end)
         self.criteria.append(
-            Criterion(identifier, cite(citation), en, ja, None, applies, requires=other)
+            Criterion(
+                identifier,
+                cite(citation),
+                en,
+                ja,
+                None,
+                applies,
+                requires=other,
+                in_force_from=start,
+                in_force_to=end,
+            )
         )
 
     def value(
@@ -192,13 +324,17 @@ class Program:
         en: str,
         ja: str,
         rounding: Literal["half_even", "half_up", "floor"] | None = None,
+        from_: DateLike = None,
+        to: DateLike = None,
     ) -> Callable[[ValueFn], ValueFn]:
-        """Decorator: add a computed value (an amount, a rate, a date)."""
+        """Decorator: add a computed value (an amount, a rate, a date), in force from
+        ``from_`` to ``to`` (inclusive; open when omitted)."""
+        start, end = _day(from_), _day(to)
 
         def decorate(build: ValueFn) -> ValueFn:
-            self._check_new(identifier)
+            self._check_new(identifier, start, end)
             self.values.append(
-                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding)
+                ComputedValue(identifier, cite(citation), en, ja, unit, build, rounding, start, end)
             )
             return build
 
@@ -208,6 +344,62 @@ class Program:
         if self.parameters is None:
             return ParameterView(ParameterSet(f"{self.id} (no parameters)", {}), date)
         return self.parameters.as_of(date)
+
+
+def shared_criterion(
+    identifier: str,
+    citation: str,
+    build: RuleFn,
+    *,
+    en: str,
+    ja: str,
+    applies: RuleFn | None = None,
+    on_fail: Literal["ineligible", "review"] = "ineligible",
+    on_unknown: Literal["undetermined", "review"] = "undetermined",
+    from_: DateLike = None,
+    to: DateLike = None,
+) -> Criterion:
+    """A criterion written once and attached to several programs with ``Program.include``."""
+    return Criterion(
+        identifier,
+        cite(citation),
+        en,
+        ja,
+        build,
+        applies,
+        on_fail,
+        on_unknown,
+        in_force_from=_day(from_),
+        in_force_to=_day(to),
+    )
+
+
+def _with_exceptions(criterion: Criterion) -> Criterion:
+    """Fold the exceptions into one rule: the last exception declared whose ``when`` holds
+    decides; none holding, the base rule decides; where ``when`` is unknown the result is
+    known only if both rules give the same answer."""
+    if not criterion.exceptions or criterion.build is None:
+        return criterion
+    base = criterion.build
+    exceptions = criterion.exceptions
+
+    def build(f: FactsView, p: ParameterView) -> pl.Expr:
+        expr = base(f, p)
+        for exception in exceptions:
+            when = exception.when(f, p)
+            instead = exception.build(f, p)
+            # Unknown whether the exception holds: known only where both rules agree.
+            expr = (
+                pl.when(when)
+                .then(instead)
+                .when(when.not_())
+                .then(expr)
+                .when(expr == instead)
+                .then(expr)
+            )
+        return expr
+
+    return replace(criterion, build=build)
 
 
 _REGISTRY: dict[str, Program] = {}

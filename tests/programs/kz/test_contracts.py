@@ -5,10 +5,14 @@ MCI in the trace. Every expected value is worked out by hand in the comment besi
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from industrial_support.cli import app
 from industrial_support.engine.errors import ParameterError, ProgramError
 from industrial_support.engine.evaluate import RuleSet
 from industrial_support.programs.kz import contracts
@@ -21,6 +25,7 @@ from industrial_support.programs.kz.contracts import (
 )
 
 D = dt.date
+runner = CliRunner()
 
 
 def _due(steps: list[contracts.CycleStep]) -> dict[str, dt.date]:
@@ -114,24 +119,32 @@ def test_cycle_before_the_wording_in_the_seed_is_refused() -> None:
 
 
 def test_offtake_floor_per_calendar_year() -> None:
-    """000 Art.48(2): the first year 100 %, then at least 50 % of each year's volume."""
+    """000 Art.48(2): 100 % in the first contract year (twelve months from the start), at
+    least 50 % after, measured on each calendar year's volume. Start 1 Apr 2026: the first
+    contract year ends 31 Mar 2027, so 2027 weighs 90 days at 100 % and 275 at 50 %."""
     floors = offtake_floor(
-        {2027: Decimal(1001), 2026: Decimal(1200), 2028: Decimal(0)}, D(2026, 6, 1)
+        {2027: Decimal(730), 2026: Decimal(1200), 2028: Decimal(0)},
+        D(2026, 6, 1),
+        start=D(2026, 4, 1),
+        end=D(2030, 12, 31),
     )
     assert floors == {
-        2026: Decimal(1200),  # first year: 1,200 × 1
-        2027: Decimal("500.5"),  # 1,001 × 0.5
+        2026: Decimal(1200),  # 275 days, all in the first contract year: 1,200 × 1
+        2027: Decimal(455),  # 730 × (90 + 275 × 0.5) / 365 = 730 × 227.5 / 365
         2028: Decimal(0),  # 0 × 0.5
     }
 
 
 def test_offtake_floor_refuses_nonsense() -> None:
+    term = {"start": D(2026, 1, 1), "end": D(2027, 12, 31)}
     with pytest.raises(ProgramError):
-        offtake_floor({}, D(2026, 6, 1))
+        offtake_floor({}, D(2026, 6, 1), **term)
     with pytest.raises(ProgramError):
-        offtake_floor({2026: Decimal(-1)}, D(2026, 6, 1))
+        offtake_floor({2026: Decimal(-1)}, D(2026, 6, 1), **term)
+    with pytest.raises(ProgramError, match="outside the contract's term"):
+        offtake_floor({2029: Decimal(1)}, D(2026, 6, 1), **term)
     with pytest.raises(ParameterError):  # Art.48 wording in force from 2025-01-01
-        offtake_floor({2024: Decimal(10)}, D(2024, 12, 31))
+        offtake_floor({2024: Decimal(10)}, D(2024, 12, 31), start=D(2024, 1, 1), end=D(2025, 1, 1))
 
 
 # --- Art.60(5): supply shares ---------------------------------------------------------------
@@ -161,10 +174,33 @@ def test_supply_shares_refuses_nonsense() -> None:
 # --- dates in force and the MCI in the trace ------------------------------------------------
 
 
-def test_contract_programs_start_with_law_188() -> None:
-    """The seed's Arts.46–49/61-1 wording applies from 2025-07-19 (188-VIII, +60 days)."""
-    assert RuleSet([offset], D(2025, 7, 18)).not_in_force == [offset]
-    assert RuleSet([offset], D(2025, 7, 19)).not_in_force == []
+@pytest.mark.parametrize(
+    ("program", "last_day_before", "first_day"),
+    [
+        # Art.49 is base law (86-VII of 27 Dec 2021, +10 calendar days: 28 Dec-6 Jan)
+        ("kz.contract.offset", "2022-01-06", "2022-01-07"),
+        # Art.48 as amended by Law 107-VIII, in force 1 Jan 2025 (note to Art.48)
+        ("kz.contract.offtake", "2024-12-31", "2025-01-01"),
+        ("kz.contract.offtake_take_or_pay", "2024-12-31", "2025-01-01"),
+        # Art.48-1 exists only as added by Law 188-VIII of 19 May 2025, +60 calendar days
+        ("kz.contract.guaranteed_purchase", "2025-07-18", "2025-07-19"),
+    ],
+)
+def test_contract_programs_in_force_from_their_articles_notes(
+    program: str, last_day_before: str, first_day: str, tmp_path: Path
+) -> None:
+    """Through the CLI: ``explain`` refuses the day before and answers from the first day."""
+    case = tmp_path / "case.yaml"
+    case.write_text("id: c\nname: c\njurisdiction: KZ\nfacts: {}\n", encoding="utf-8")
+    before = runner.invoke(
+        app, ["explain", str(case), "--program", program, "--as-of", last_day_before]
+    )
+    assert before.exit_code == 2 and "not in force" in before.output
+    after = runner.invoke(
+        app, ["explain", str(case), "--program", program, "--as-of", first_day, "--format", "json"]
+    )
+    assert after.exit_code == 0, after.output
+    assert json.loads(after.stdout)["evaluated_as_of"] == first_day
 
 
 def test_raw_programs_start_with_law_71() -> None:

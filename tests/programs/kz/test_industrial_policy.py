@@ -112,12 +112,17 @@ def test_customs_vat_exemption_only_from_2026() -> None:
     assert _in_force(measures.customs_vat_exemption, dt.date(2026, 1, 1))
 
 
-def test_state_program_exclusion_ends_with_2025() -> None:
-    # 001 Passport (L50): the Program covers 2020–2025
-    assert not _in_force(classification.state_ownership_test, dt.date(2019, 12, 31))
-    assert _in_force(classification.state_ownership_test, dt.date(2020, 1, 1))
-    assert _in_force(classification.state_ownership_test, dt.date(2025, 12, 31))
-    assert not _in_force(classification.state_ownership_test, dt.date(2026, 1, 1))
+def test_law_programs_start_with_the_base_law() -> None:
+    # 000 Art.69: the base law (86-VII of 27 Dec 2021) took effect 10 calendar days after
+    # first publication; publication on 27 Dec is the earliest: 28 Dec-6 Jan → 7 Jan 2022.
+    # One date for the base law everywhere.
+    for program in (
+        industrial_policy.gate,
+        industrial_policy.competitiveness_agreement,
+        measures.financing,
+    ):
+        assert not _in_force(program, dt.date(2022, 1, 6)), program.id
+        assert _in_force(program, dt.date(2022, 1, 7)), program.id
 
 
 @pytest.mark.parametrize(
@@ -137,7 +142,8 @@ def test_every_measure_requires_the_gate() -> None:
     assert len(programs) == 14  # items 1–13 and 13-1 (item 14 has no content to encode)
     for program in programs:
         required = {c.requires.id for c in program.criteria if c.requires is not None}
-        assert required == {"kz.gate", "kz.state_ownership_test"}, program.id
+        # 001 §5.2's ownership bar binds the Program's instruments, not the Law's measures
+        assert required == {"kz.gate"}, program.id
 
 
 # --- the refund of Art.27(4) --------------------------------------------------------------
@@ -150,16 +156,28 @@ REFUND_FACTS = {
 }
 
 
-def test_base_rate_outside_the_entered_series_is_a_loud_error() -> None:
-    # 2023-09-01 falls in the gap between the entries; 2026-01-01 after the last one
+def test_base_rate_not_verified_is_unavailable_with_the_reason() -> None:
+    # 2023-09-01: the August 2023 decision is not verified; 2024-06-03 falls in the decisions
+    # of Apr 2024 - Aug 2025 not verified; 2026-03-09: decisions from 6 Mar 2026 not entered.
     # The rule set reports the program as unavailable with the reason, and evaluates nothing
     # for it, instead of using another date's rate.
-    for day in (dt.date(2023, 9, 1), dt.date(2026, 1, 1)):
+    for day in (dt.date(2023, 9, 1), dt.date(2024, 6, 3), dt.date(2026, 3, 9)):
         rules = RuleSet([industrial_policy.refund], day)
         assert rules.programs == []
-        assert "nbk_base_rate" in rules.unavailable[industrial_policy.refund.id]
-        with pytest.raises(ParameterError, match="nbk_base_rate"):
+        reason = rules.unavailable[industrial_policy.refund.id]
+        assert "nbk_base_rate" in reason and "unavailable" in reason and "verified" in reason
+        with pytest.raises(ParameterError, match="unavailable"):
             industrial_policy.refund.parameter_view(day).resolve("nbk_base_rate")
+
+
+def test_mci_2027_is_not_yet_published_not_a_crash() -> None:
+    # The MCI of 2027 comes with the 2027 budget law: the offset threshold (000 Art.49(1))
+    # for 2027 is unavailable with that reason, through the CLI as one clear line.
+    from industrial_support.programs.kz import contracts
+
+    rules = RuleSet([contracts.offset], dt.date(2027, 1, 4))
+    assert rules.programs == []
+    assert "not yet published" in rules.unavailable["kz.contract.offset"]
 
 
 def _with_formula(shape: str) -> ParameterSet:
@@ -183,3 +201,28 @@ def test_unknown_refund_shape_is_an_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(industrial_policy.refund, "parameters", _with_formula("compound"))
     with pytest.raises(ProgramError, match="compound"):
         RuleSet([industrial_policy.refund], dt.date(2023, 12, 1))
+
+
+# --- the dated idiom: one id, dated versions that may not overlap -------------------------
+
+
+def test_a_criterion_version_overlapping_another_is_refused() -> None:
+    # kz.gate's C4 has two versions: 2025-05-30..2025-12-31 (Art.68 transition) and from
+    # 2026-01-01; a third covering 1 June 2025 would give two answers for one day.
+    with pytest.raises(ProgramError, match="defined twice for the same dates"):
+        industrial_policy.gate.criterion(
+            "c4_producers_register", "000 Art.25(5)", en="x", ja="x", from_="2025-06-01"
+        )(lambda f, p: f.kz_in_producers_register)
+    assert [c.id for c in industrial_policy.gate.criteria].count("c4_producers_register") == 2
+
+
+def test_only_the_version_in_force_is_compiled() -> None:
+    # 000 Art.25(5), Art.68: before 30 May 2025 no C4; then the transition's wording; from
+    # 2026 the register alone. The trace cites what was in force.
+    def c4(day: dt.date) -> list[str]:
+        (compiled,) = RuleSet([industrial_policy.gate], day).programs
+        return [str(c.criterion.citation) for c in compiled.criteria if "c4" in c.criterion.id]
+
+    assert c4(dt.date(2025, 5, 29)) == []
+    assert c4(dt.date(2025, 5, 30)) == ["000 Art.25(5); Art.68"]
+    assert c4(dt.date(2026, 1, 1)) == ["000 Art.25(5)"]

@@ -13,21 +13,23 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
+import industrial_support.programs.kz.state_program_2020_2025 as sp
 from industrial_support.engine.errors import FactError, ParameterError
 from industrial_support.engine.evaluate import RuleSet, column
 from industrial_support.engine.facts import catalog
 from industrial_support.engine.program import all_programs, get_program
-from industrial_support.programs.kz import state_program_2020_2025 as sp
 
 IDS = {
     "ownership",
     "new_industrial_player",
     "strong_rear",
     "growth_driver",
+    "national_champion",
     "power_centre",
     "competitiveness_agreement",
     "dbk_loan",
     "modernisation_leasing",
+    "revolving_leasing_funds",
     "vehicle_leasing",
     "damu_guarantee",
     "damu_interest_subsidy",
@@ -109,7 +111,8 @@ def test_the_same_rules_screen_many_rows_at_once() -> None:
 
 
 def test_guarantee_caps_over_a_batch_are_exact_decimals() -> None:
-    # 001 §5.1.2(5)(1): 2bn × 0.5 = 1,000,000,000; 4bn × 0.2 = 800,000,000; 6bn → no tier.
+    # 001 §5.1.2(5)(1), the KZT figures capping the guarantee: max(min(0.5 L, 3bn),
+    # min(0.2 L, 5bn)): 2bn → 1bn; 4bn → max(2bn, 0.8bn) = 2bn; 6bn → max(3bn, 1.2bn) = 3bn.
     rows = [
         {"kz_sp_bank_loan": loan, "kz_sp_state_share": 0}
         for loan in (2_000_000_000, 4_000_000_000, 6_000_000_000)
@@ -117,7 +120,7 @@ def test_guarantee_caps_over_a_batch_are_exact_decimals() -> None:
     out = RuleSet([sp.damu_guarantee], dt.date(2021, 6, 1)).evaluate(catalog("KZ").frame(rows))
     caps = out[column("kz.program2025.damu_guarantee", "guarantee_max")]
     assert caps.dtype == pl.Decimal(38, 10)
-    assert caps.to_list() == [Decimal("1000000000"), Decimal("800000000"), None]
+    assert caps.to_list() == [Decimal("1000000000"), Decimal("2000000000"), Decimal("3000000000")]
 
 
 def test_programs_are_not_in_force_after_2025() -> None:

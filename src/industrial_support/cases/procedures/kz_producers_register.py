@@ -14,19 +14,59 @@ reorganisation by transformation does not remove (Art.51-6(4) excepts it)."""
 
 from __future__ import annotations
 
-from ...engine.citations import cite
+import datetime as dt
+from dataclasses import dataclass
+
+from ...engine.citations import Citation, cite
 from ...engine.deadlines import EndOfQuarter, WorkingDays
+from ...programs.kz.producers_register import PARAMETERS, REGISTER_FROM
 from ..procedure import FromData, Opens, Procedure, Step, StepContext, register_procedure
 from ..store import Effects
 from ._rules import evaluate, explain_status
 
 REGISTER = "kz.producers"
 PROGRAM = "kz.producers_register.application"
-MONITORING = EndOfQuarter(1, cite("000 Art.51-4"))
-OBJECTION = WorkingDays(30, "KZ", cite("000 Art.51-5"))
+# Art.51-4: at least once a quarter after inclusion — the quarter of inclusion is the first
+# (due at its end); each later one is due by the end of the quarter after the one before,
+# counted from the previous due date so that a late check does not skip a quarter.
+FIRST_MONITORING = EndOfQuarter(0, cite("000 Art.51-4(1)"))
+NEXT_MONITORING = EndOfQuarter(1, cite("000 Art.51-4(1)"))
+
+
+@dataclass(frozen=True)
+class ObjectionPeriod:
+    """Art.51-5(3): working days from the removal, as many as the parameter in force says."""
+
+    citation: Citation
+
+    def rule(self, event: dt.date) -> WorkingDays:
+        days: int = PARAMETERS["objection_working_days"].as_of(event).value
+        return WorkingDays(days, "KZ", self.citation)
+
+    def due(self, event: dt.date) -> dt.date:
+        return self.rule(event).due(event)
+
+    def describe(self) -> str:
+        return "working days (KZ calendar) after the removal, objection_working_days in force"
+
+
+OBJECTION = ObjectionPeriod(cite("000 Art.51-5(3)"))
+
+
+def _register_exists(context: StepContext) -> str | None:
+    """Arts.51-1 to 51-7 exist only from Law 188-VIII's entry into force (law_dates)."""
+    if context.event_date < REGISTER_FROM:
+        return (
+            f"date: the Register of Kazakhstan Producers exists from {REGISTER_FROM} "
+            f"(000 Arts.51-1 to 51-7, Law No. 188-VIII); nothing can be entered on "
+            f"{context.event_date}"
+        )
+    return None
 
 
 def _application_complete(context: StepContext) -> str | None:
+    if problem := _register_exists(context):
+        return problem
     result = evaluate(PROGRAM, context.facts, context.event_date)
     return None if result.status.value == "eligible" else explain_status(result)
 
@@ -65,7 +105,13 @@ def _objection_in_time(context: StepContext) -> str | None:
     return None
 
 
-MONITOR = Opens("monitoring", "official", MONITORING)
+MONITOR = Opens("monitoring", "official", FIRST_MONITORING)
+MONITOR_NEXT = Opens(
+    "monitoring",
+    "official",
+    NEXT_MONITORING,
+    counted_from=lambda context: context.open_obligations.get("monitoring", context.event_date),
+)
 
 procedure = register_procedure(
     Procedure(
@@ -188,7 +234,7 @@ procedure = register_procedure(
                 en="Quarterly monitoring by digital verification: compliant",
                 ja="四半期モニタリング：適合",
                 closes=("monitoring",),
-                opens=(MONITOR,),
+                opens=(MONITOR_NEXT,),
             ),
             Step(
                 "notice_to_cure",
@@ -253,7 +299,7 @@ procedure = register_procedure(
                 ("included", "cure_notice"),
                 "removal_final",
                 "system",
-                "000 Art.51-6(4)",
+                "000 Art.51-6 para.2",
                 en="Removed automatically: liquidation or reorganisation (not transformation)",
                 ja="自動削除：清算又は組織再編（組織変更を除く）",
                 reasons={
@@ -271,8 +317,8 @@ procedure = register_procedure(
                 ("removed",),
                 "objection_pending",
                 "applicant",
-                "000 Art.51-5",
-                en="Object to the removal within 30 working days",
+                "000 Art.51-5(3)",
+                en="Object to the removal before the Appeal Commission within 30 working days",
                 ja="30労働日以内に削除へ異議",
                 guard=_objection_in_time,
                 closes=("objection",),
@@ -281,10 +327,10 @@ procedure = register_procedure(
                 "uphold_objection",
                 ("objection_pending",),
                 "included",
-                "official",
-                "000 Art.51-5",
-                en="Objection upheld: reinstated without repeating the checks",
-                ja="異議認容：審査を繰り返さず復帰",
+                "official",  # recorded for the Appeal Commission (Art.51-5(1)); see readings
+                "000 Art.51-5(8)",
+                en="Appeal Commission upholds the objection: reinstated without the checks again",
+                ja="不服審査委員会が異議を認容：審査を繰り返さず復帰",
                 effect=_include,
                 opens=(MONITOR,),
             ),
@@ -292,17 +338,17 @@ procedure = register_procedure(
                 "reject_objection",
                 ("objection_pending",),
                 "removal_final",
-                "official",
-                "000 Art.51-5",
-                en="Objection rejected with reasons",
-                ja="異議を理由を付して棄却",
+                "official",  # recorded for the Appeal Commission (Art.51-5(1)); see readings
+                "000 Art.51-5(5)",
+                en="Appeal Commission rejects the objection with reasons",
+                ja="不服審査委員会が理由を付して異議を棄却",
             ),
             Step(
                 "objection_lapsed",
                 ("removed",),
                 "removal_final",
                 "system",
-                "000 Art.51-5",
+                "000 Art.51-5(3)",
                 en="No objection within 30 working days",
                 ja="30労働日以内に異議なし",
                 closes=("objection",),

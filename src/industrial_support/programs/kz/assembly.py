@@ -39,6 +39,7 @@ from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
 from ...engine.rules import lookup
 from .contracts import mci_expr
+from .law_dates import BASE_LAW
 
 facts = catalog("KZ")
 PARAMETERS = ParameterSet.load(Path(__file__).with_suffix(".yaml"))
@@ -214,6 +215,9 @@ agreement = Program(
     },
     source="000 Arts.62-64",
     parameters=PARAMETERS,
+    # Arts.63-64 are base law (Art.69); Art.62's cure period exists only in 215-VIII's
+    # wording (from 2026-01-01), which assembly.yaml dates.
+    in_force_from=BASE_LAW,
 )
 
 

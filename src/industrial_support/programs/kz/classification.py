@@ -6,9 +6,10 @@ State Program 2020–2025 (seed 001).
   Art.46 does not apply (000 Art.46(2));
 * ``kz.backbone_enterprise`` — a manufacturing enterprise with at least 3% of its region's
   output (000 Art.47-1(1));
-* ``kz.large_customer`` — the four kinds of large customer (000 Art.1(25));
-* ``kz.state_ownership_test`` — not shut out of the State Program's support by 50% or more
-  state ownership, with its two exceptions (001 §5 direction 2, L874).
+* ``kz.large_customer`` — the four kinds of large customer (000 Art.1(25)).
+
+The State Program's 50% state-ownership bar is not a test of the Law: it binds the Program's
+own instruments only (``kz.program2025.ownership``, seed 001 §5.2).
 
 Shares held "directly or indirectly" are facts (exact ratios 0..1). Where the ownership
 chain is known, :func:`effective_share` computes them: the reading chosen is the
@@ -19,7 +20,6 @@ The quasi-public, backbone and large-customer tests are written once as expressi
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +34,7 @@ from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
 from ...engine.rules import amount, share
+from .law_dates import BASE_LAW, LAW_188_VIII_SIXTY_DAYS
 
 facts = catalog("KZ")
 
@@ -68,22 +69,6 @@ facts.define(
     "person or a non-state legal entity that has a later right to buy it out",
     ja="持株会社等の50%以上の持分が、後日買取権を有する自然人又は非国営法人の信託管理に"
     "移されていること",
-)
-facts.define(
-    "kz_state_share",
-    "decimal",
-    unit="ratio",
-    maximum=1,
-    en="Share of shares (participation interests) held, directly or indirectly, by the state, "
-    "national managing holdings, national holdings and national companies, as a ratio 0..1",
-    ja="国、国営持株会社、国有持株会社及び国有企業が直接又は間接に保有する株式（出資持分）の"
-    "割合（0〜1）",
-)
-facts.define(
-    "kz_ppp_company",
-    "boolean",
-    en="The company was set up under a public-private partnership contract",
-    ja="官民パートナーシップ契約の枠内で設立された企業であること",
 )
 facts.define(
     "kz_nwf_share",
@@ -138,7 +123,7 @@ facts.define(
 # Art.1(25) (the backbone kind), Art.46(2) and Art.47-1 are given only as worded by Law
 # 188-VIII (in force 60 calendar days after publication: 2025-07-19 at the earliest; the
 # seed has no earlier wording), so the programs reading them start on that day.
-WORDING_188_FROM = dt.date(2025, 7, 19)
+WORDING_188_FROM = LAW_188_VIII_SIXTY_DAYS
 
 PARAMETERS = ParameterSet.load(Path(__file__).with_name("classification.yaml"))
 
@@ -234,6 +219,9 @@ quasi_public = Program(
     },
     source="000 Art.1(6-1)",
     parameters=PARAMETERS,
+    # Art.1 was amended several times (177-VII, 54-VIII, 107-VIII, 188-VIII) without saying
+    # which items; the seed gives one wording, read as in force from the base law on.
+    in_force_from=BASE_LAW,
 )
 
 
@@ -374,45 +362,4 @@ def _large_customer(f: F, p: P) -> pl.Expr:
         | quasi_public_expr(f, p)
         | (f.kz_natural_monopoly == "other")
         | backbone_expr(f, p)
-    )
-
-
-# The State Program 2020–2025 runs for its passport's period (001 Passport, L50: 2020–2025;
-# the decree is in force from 2020-01-01, L9–10). Measures apply this test only while it runs.
-state_ownership_test = Program(
-    id="kz.state_ownership_test",
-    jurisdiction="KZ",
-    kind="classification",
-    title={
-        "en": "Not excluded by 50% state ownership (State Program 2020–2025)",
-        "ja": "50%以上の国家保有による除外に該当しないこと（2020〜2025年国家プログラム）",
-    },
-    summary={
-        "en": "Entities 50% or more held by the state, national managing holdings, national "
-        "holdings or national companies cannot use the Program's support, except "
-        "social-entrepreneurial corporations and companies set up under PPP contracts.",
-        "ja": "国・国営持株会社・国有持株会社・国有企業が5"
-        "0%以上を保有する主体はプログラムの支援策を"
-        "利用できない（社会起業家法人及び官民パートナーシップ契約で設立された企業を除く）。",
-    },
-    source="001 §5 direction 2 (L874)",
-    parameters=PARAMETERS,
-    in_force_from=dt.date(2020, 1, 1),
-    in_force_to=dt.date(2025, 12, 31),
-)
-
-
-@state_ownership_test.criterion(
-    "below_state_share_or_excepted",
-    "001 §5 direction 2 (L874)",
-    en="State-side share below 50%, or a social-entrepreneurial corporation, or a company set "
-    "up under a PPP contract",
-    ja="国側の保有割合が50%未満であるか、社会起業家法人又は官民パートナーシップ契約で設立された"
-    "企業であること",
-)
-def _state_ownership(f: F, p: P) -> pl.Expr:
-    return (
-        (f.kz_state_share < amount(p.state_share_limit))
-        | (f.kz_entity_type == SOCIAL_ENTREPRENEURIAL)
-        | f.kz_ppp_company
     )

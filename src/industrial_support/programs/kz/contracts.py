@@ -31,14 +31,22 @@ from pathlib import Path
 import polars as pl
 
 from ...engine.citations import Citation, cite
-from ...engine.deadlines import CalendarDays, DeadlineRule, FixedDate, WorkingDays, period_end_expr
+from ...engine.deadlines import (
+    CalendarDays,
+    DeadlineRule,
+    FixedDate,
+    WorkingDays,
+    period_end,
+    period_end_expr,
+)
 from ...engine.errors import ProgramError
 from ...engine.facts import FactsView as F
 from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
-from ...engine.program import Program, ValuesView
+from ...engine.program import Program, ValuesView, shared_criterion
 from ...engine.rules import amount, lookup, share
+from .law_dates import BASE_LAW, LAW_71_VIII_SIX_MONTHS, LAW_107_VIII, LAW_188_VIII_SIXTY_DAYS
 from .mci import MCI_PARAMETERS
 
 facts = catalog("KZ")
@@ -48,12 +56,16 @@ AUTHORITY = {
     "ja": "国家産業促進分野の権限機関",
 }
 LARGE_CUSTOMER = {"en": "Large customer", "ja": "大規模発注者"}
-# The seed gives Arts.46, 47, 48-1 and 61-1 only as amended by Law No. 188-VIII (in force 60
-# calendar days after its publication: 2025-07-19 at the earliest), and Art.60 as amended by
-# Law No. 71-VIII (6 months after publication: 2024-10-07 at the earliest); earlier wordings
-# are not in the seed, so the programs that read them start on those days.
-CONTRACTS_WORDING_FROM = dt.date(2025, 7, 19)
-RAW_WORDING_FROM = dt.date(2024, 10, 7)
+# Dates (law_dates): Art.49 (offset) is base law with no amendment note, so it is in force
+# from the base law's start. Art.48 (offtake) is printed as amended by Law No. 107-VIII (from
+# 1 Jan 2025); the seed has no earlier wording, so the offtake programs start then. Arts.46,
+# 47, 48-1 and 61-1 are given only as amended by Law No. 188-VIII (+60 days: 2025-07-19);
+# the customer tests of Art.46(2) therefore apply from that day, to every contract program,
+# and the programs that exist only in that wording (Arts.47, 48-1, 61-1) start on it. Art.60
+# is given as amended by Law No. 71-VIII (+6 months: 2024-10-07).
+CONTRACTS_WORDING_FROM = LAW_188_VIII_SIXTY_DAYS
+OFFTAKE_WORDING_FROM = LAW_107_VIII
+RAW_WORDING_FROM = LAW_71_VIII_SIX_MONTHS
 _QUANTUM = Decimal("1e-10")  # the engine's decimal precision (facts.DECIMAL)
 
 
@@ -348,23 +360,29 @@ def _outside_nwf_group(f: F, p: P) -> pl.Expr:
     return f.kz_contract_nwf_share < amount(p.nwf_share_excluded_from)
 
 
-def _customer_criteria(program: Program) -> None:
-    program.criterion(
-        "large_customer",
-        "000 Art.46(2)",
-        en="The customer is a large customer",
-        ja="発注者が大規模発注者であること",
-    )(_large_customer)
-    # Reading: Art.46(2) takes the National Welfare Fund group out of "this article", which
-    # creates all three kinds of contract; so none of Arts.47–49 binds them. Alternative: the
-    # exclusion covers Art.46 alone. See docs/readings.md.
-    program.criterion(
-        "outside_nwf_group",
-        "000 Art.46(2)",
-        en="Less than 50% of the customer's voting shares belong (directly or indirectly, owned "
-        "or in trust) to the National Welfare Fund",
-        ja="発注者の議決権株式の国民福祉基金への直接・間接の帰属（所有又は信託）が50%未満であること",
-    )(_outside_nwf_group)
+# Written once, attached by every contract program with ``include`` (dated with 188-VIII's
+# wording of Art.46(2), from 2025-07-19).
+LARGE_CUSTOMER_TEST = shared_criterion(
+    "large_customer",
+    "000 Art.46(2)",
+    _large_customer,
+    en="The customer is a large customer",
+    ja="発注者が大規模発注者であること",
+    from_=CONTRACTS_WORDING_FROM,
+)
+# Reading: Art.46(2) takes the National Welfare Fund group out of "this article", which
+# creates all three kinds of contract; so none of Arts.47–49 binds them. Alternative: the
+# exclusion covers Art.46 alone. See docs/readings.md.
+OUTSIDE_NWF_TEST = shared_criterion(
+    "outside_nwf_group",
+    "000 Art.46(2)",
+    _outside_nwf_group,
+    en="Less than 50% of the customer's voting shares belong (directly or indirectly, owned "
+    "or in trust) to the National Welfare Fund",
+    ja="発注者の議決権株式の国民福祉基金への直接・間接の帰属（所有又は信託）が50%未満であること",
+    from_=CONTRACTS_WORDING_FROM,
+)
+CUSTOMER_TESTS = (LARGE_CUSTOMER_TEST, OUTSIDE_NWF_TEST)
 
 
 # ============================================================================================
@@ -373,7 +391,7 @@ def _customer_criteria(program: Program) -> None:
 
 offset = Program(
     id="kz.contract.offset",
-    in_force_from=CONTRACTS_WORDING_FROM,
+    in_force_from=BASE_LAW,
     jurisdiction="KZ",
     kind="obligation",
     title={"en": "Offset terms for large purchases", "ja": "大規模購入のオフセット条件"},
@@ -388,7 +406,7 @@ offset = Program(
     source="000 Art.49",
     parameters=PARAMETERS,
 )
-_customer_criteria(offset)
+offset.include(*CUSTOMER_TESTS)
 
 
 # Reading: "annual volume" is the value the procurement in question buys in a year (not the
@@ -420,7 +438,7 @@ def _offset_threshold_value(f: F, p: P, v: ValuesView) -> pl.Expr:
 
 offtake = Program(
     id="kz.contract.offtake",
-    in_force_from=CONTRACTS_WORDING_FROM,
+    in_force_from=OFFTAKE_WORDING_FROM,
     jurisdiction="KZ",
     kind="contract",
     sectors=("manufacturing",),
@@ -434,7 +452,7 @@ offtake = Program(
     source="000 Art.48",
     parameters=PARAMETERS,
 )
-_customer_criteria(offtake)
+offtake.include(*CUSTOMER_TESTS)
 
 
 @offtake.criterion(
@@ -484,7 +502,7 @@ def _offtake_icv_programme(f: F, p: P) -> pl.Expr:
 
 take_or_pay = Program(
     id="kz.contract.offtake_take_or_pay",
-    in_force_from=CONTRACTS_WORDING_FROM,
+    in_force_from=OFFTAKE_WORDING_FROM,
     jurisdiction="KZ",
     kind="obligation",
     sectors=("manufacturing",),
@@ -502,13 +520,18 @@ take_or_pay = Program(
     source="000 Art.48(2)",
     parameters=PARAMETERS,
 )
-_customer_criteria(take_or_pay)
+take_or_pay.include(*CUSTOMER_TESTS)
 
 
-# Reading: every offtake contract is "long-term" (Art.46(1)(1) defines offtake as long-term
-# guaranteed purchase), and "the first year of the contract" is the calendar year in which it
-# takes effect, because the floor is computed on the volume set for a calendar year.
-# Alternative: the first twelve months from the start date.
+# Reading (Art.48(2), both sentences together): every offtake contract is "long-term"
+# (Art.46(1)(1) defines offtake as long-term guaranteed purchase); "the first year the
+# contract is in force" is its first contract year — twelve months from the start date —
+# and the duty is measured on the volume the contract sets for each calendar year. A
+# calendar year that straddles the end of the first contract year is weighted by its days
+# in the term: 100% for the days in the first contract year, 50% for the rest. A contract
+# starting 1 Dec therefore keeps the 100% floor until 30 Nov of the next year. Alternative:
+# the first *calendar* year of the contract is the "first year" (a 1 Dec start would get
+# the 50% floor from January) — see docs/readings.md.
 @take_or_pay.criterion(
     "year_in_contract",
     "000 Art.48(2)",
@@ -529,22 +552,70 @@ def _supplier_performed(f: F, p: P) -> pl.Expr:
     return f.kz_offtake_supplier_performed
 
 
+def _first_contract_year_end(f: F) -> pl.Expr:
+    return period_end_expr(f.kz_offtake_start, years=1, start_day_counted=True)
+
+
+def _later(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    # Not max_horizontal: it skips nulls, and an unknown date must leave the result unknown.
+    return pl.when(a >= b).then(a).when(a < b).then(b)
+
+
+def _earlier(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    return pl.when(a <= b).then(a).when(a > b).then(b)
+
+
+def _year_span(f: F) -> tuple[pl.Expr, pl.Expr]:
+    """First and last day of the checked calendar year that lie in the contract's term."""
+    first = _later(pl.date(f.kz_offtake_year, 1, 1), f.kz_offtake_start)
+    last = _earlier(pl.date(f.kz_offtake_year, 12, 31), f.kz_offtake_end)
+    return first, last
+
+
+@take_or_pay.value(
+    "days_in_term",
+    "000 Art.48(2)",
+    unit="days",
+    en="Days of the calendar year within the contract's term",
+    ja="当該暦年のうち契約期間内の日数",
+)
+def _days_in_term(f: F, p: P, v: ValuesView) -> pl.Expr:
+    first, last = _year_span(f)
+    return (last - first).dt.total_days() + 1
+
+
+@take_or_pay.value(
+    "days_in_first_contract_year",
+    "000 Art.48(2)",
+    unit="days",
+    en="Of those, days within the first contract year (twelve months from the start)",
+    ja="うち契約初年度（開始日から12か月）内の日数",
+)
+def _days_first(f: F, p: P, v: ValuesView) -> pl.Expr:
+    first, last = _year_span(f)
+    upto = _earlier(last, _first_contract_year_end(f))
+    days = (upto - first).dt.total_days() + 1
+    return pl.when(days > 0).then(days).when(days <= 0).then(pl.lit(0, pl.Int64))
+
+
+def _weighted_days(p: P, v: ValuesView) -> pl.Expr:
+    later = v.days_in_term - v.days_in_first_contract_year
+    return v.days_in_first_contract_year * amount(p.offtake_first_year_share) + later * amount(
+        p.offtake_later_year_share
+    )
+
+
 @take_or_pay.value(
     "floor_share",
     "000 Art.48(2)",
     unit="ratio",
-    en="Share of the year's contract volume the customer must take and pay",
-    ja="受領・支払義務を負う当該暦年契約数量の割合",
+    en="Share of the year's contract volume the customer must take and pay (days in the first "
+    "contract year at the first-year share, the rest at the later share)",
+    ja="受領・支払義務を負う当該暦年契約数量の割合（契約初年度内の日数は初年度割合、残りは"
+    "2年目以降の割合で加重）",
 )
 def _floor_share(f: F, p: P, v: ValuesView) -> pl.Expr:
-    first_year = f.kz_offtake_year == f.kz_offtake_start.dt.year()
-    # No .otherwise: an unknown year or start date leaves the share unknown.
-    return (
-        pl.when(first_year)
-        .then(amount(p.offtake_first_year_share))
-        .when(first_year.not_())
-        .then(amount(p.offtake_later_year_share))
-    )
+    return _weighted_days(p, v) / v.days_in_term
 
 
 @take_or_pay.value(
@@ -555,7 +626,8 @@ def _floor_share(f: F, p: P, v: ValuesView) -> pl.Expr:
     ja="当該年に発注者が受領・支払う最低数量（契約上の単位）",
 )
 def _minimum_take(f: F, p: P, v: ValuesView) -> pl.Expr:
-    return f.kz_offtake_year_volume * v.floor_share
+    # Multiply first, divide last, so that whole results stay whole.
+    return f.kz_offtake_year_volume * _weighted_days(p, v) / v.days_in_term
 
 
 @take_or_pay.value(
@@ -581,24 +653,37 @@ def _floor_met(f: F, p: P, v: ValuesView) -> pl.Expr:
     return f.kz_offtake_accepted_volume >= v.minimum_take
 
 
-def offtake_floor(volumes: Mapping[int, Decimal], as_of: dt.date) -> dict[int, Decimal]:
+def offtake_floor(
+    volumes: Mapping[int, Decimal], as_of: dt.date, *, start: dt.date, end: dt.date
+) -> dict[int, Decimal]:
     """Smallest volume the customer must take and pay per calendar year of an offtake contract.
 
-    ``volumes`` maps each calendar year of the contract to the volume the contract sets for it;
-    the earliest year is the contract's first year (100 %), every later year at least 50 %
+    ``volumes`` maps each calendar year of the contract (``start`` to ``end``) to the volume
+    the contract sets for it; each year's floor weights its days in the first contract year
+    (twelve months from ``start``) at the first-year share and the rest at the later share
     (Art.48(2)); shares as in force on ``as_of``.
     """
     if not volumes:
         raise ProgramError("offtake_floor: expected the contract's volume for at least one year")
     if any(volume < 0 for volume in volumes.values()):
         raise ProgramError("offtake_floor: volumes must not be negative")
+    if end < start:
+        raise ProgramError("offtake_floor: the contract ends before it starts")
+    outside = [year for year in volumes if not start.year <= year <= end.year]
+    if outside:
+        raise ProgramError(f"offtake_floor: years {outside} are outside the contract's term")
     view = PARAMETERS.as_of(as_of)
-    first = min(volumes)
     first_share, later_share = view.offtake_first_year_share, view.offtake_later_year_share
-    return {
-        year: volume * (first_share if year == first else later_share)
-        for year, volume in sorted(volumes.items())
-    }
+    first_year_end = period_end(start, years=1, start_day_counted=True)
+    floors = {}
+    for year, volume in sorted(volumes.items()):
+        first = max(dt.date(year, 1, 1), start)
+        last = min(dt.date(year, 12, 31), end)
+        total = (last - first).days + 1
+        in_first = max(0, (min(last, first_year_end) - first).days + 1)
+        weighted = in_first * first_share + (total - in_first) * later_share
+        floors[year] = volume * weighted / total
+    return floors
 
 
 # ============================================================================================
@@ -622,7 +707,7 @@ guaranteed_purchase = Program(
     source="000 Art.48-1",
     parameters=PARAMETERS,
 )
-_customer_criteria(guaranteed_purchase)
+guaranteed_purchase.include(*CUSTOMER_TESTS)
 
 
 # Reading: the term runs from the start date (counted) to the end date (inclusive); a term of

@@ -4,12 +4,16 @@
   cross-obligations accepted, C3 documents meet the measure's rules, C4 entry in the Register
   of Kazakhstan Producers); failing any one refuses the measure (Art.25(6)), the criterion id
   being the refusal code. Agro-industrial entities are routed to their own law (Art.25(2)).
-  Each ``kz.measure.*`` program requires this gate, so it is written once.
+  Each ``kz.measure.*`` program requires this gate, so it is written once. C4 is dated: it
+  exists from Law 188-VIII (+10 days, with the register itself), and until 1 Jan 2026 a
+  CT-KZ or industrial certificate still valid under Art.68 satisfies it too.
 * ``kz.competitiveness_agreement`` — the bar of Art.28(4) on a new agreement after a failed
   one, unless the failure was beyond the entity's control (an official's finding).
 * ``kz.cross_obligation_refund`` — what an entity that failed its cross-obligations pays
   back (Art.27(4)): the law names the two inputs (degree of fulfilment, National Bank base
   rate) and leaves the formula to the Rules, so the formula's shape is a dated parameter.
+
+All three are in force from the base law's start (law_dates.BASE_LAW).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
 from ...engine.rules import amount
+from .law_dates import BASE_LAW, CT_KZ_LAST_DAY, LAW_188_VIII_TEN_DAYS, day_after
 
 facts = catalog("KZ")
 
@@ -68,6 +73,14 @@ facts.define(
     "boolean",
     en="C4: entered in the Register of Kazakhstan Producers",
     ja="C4：カザフスタン生産者レジストリに登録されていること",
+)
+facts.define(
+    "kz_holds_ct_kz_certificate",
+    "boolean",
+    en="Holds a CT-KZ certificate of origin or an industrial certificate issued before the "
+    "register provisions took effect, or issued under the old regime before 1 Jan 2026",
+    ja="レジストリ規定の施行前に発行され、又は2026年1月1日まで旧制度で発行されたCT-KZ様式の"
+    "産地証明書若しくは工業証明書を有すること",
 )
 facts.define(
     "kz_prior_agreement_failed",
@@ -137,6 +150,7 @@ gate = Program(
     },
     source=GATE_SOURCE,
     parameters=PARAMETERS,
+    in_force_from=BASE_LAW,
 )
 
 
@@ -192,11 +206,30 @@ def _c3(f: F, p: P) -> pl.Expr:
     return f.kz_documents_meet_measure_rules
 
 
+# C4 came with Law 188-VIII (+10 days) together with the register itself (Arts.51-1 to 51-7):
+# before then the condition did not exist. Until 1 Jan 2026 the CT-KZ certificates and
+# industrial certificates issued under the old regime stay valid (Art.68), so either proves
+# the producer; from 2026 only the register does.
+@gate.criterion(
+    "c4_producers_register",
+    "000 Art.25(5); Art.68",
+    en="C4: entered in the Register of Kazakhstan Producers, or holding a CT-KZ certificate of "
+    "origin or an industrial certificate still valid in the transition",
+    ja="C4：カザフスタン生産者レジストリに登録されていること、又は経過期間中に有効なCT-KZ様式の"
+    "産地証明書若しくは工業証明書を有すること",
+    from_=LAW_188_VIII_TEN_DAYS,
+    to=CT_KZ_LAST_DAY,
+)
+def _c4_transition(f: F, p: P) -> pl.Expr:
+    return f.kz_in_producers_register | f.kz_holds_ct_kz_certificate
+
+
 @gate.criterion(
     "c4_producers_register",
     "000 Art.25(5)",
     en="C4: entered in the Register of Kazakhstan Producers",
     ja="C4：カザフスタン生産者レジストリに登録されていること",
+    from_=day_after(CT_KZ_LAST_DAY),
 )
 def _c4(f: F, p: P) -> pl.Expr:
     return f.kz_in_producers_register
@@ -220,6 +253,7 @@ competitiveness_agreement = Program(
     },
     source="000 Art.28",
     parameters=PARAMETERS,
+    in_force_from=BASE_LAW,
 )
 
 
@@ -267,6 +301,7 @@ refund = Program(
     },
     source="000 Art.27(4)",
     parameters=PARAMETERS,
+    in_force_from=BASE_LAW,
 )
 
 SHAPE_PLAIN = "unfulfilled_share"

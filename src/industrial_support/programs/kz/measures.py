@@ -2,10 +2,11 @@
 Policy (seed 000), one program ``kz.measure.<name>`` per item, each with its provider, the
 conditions the law fixes for the recipient and the terms it states.
 
-Every measure requires the gate of Art.25(5) (``kz.gate``, written once) and, while the State
-Program 2020–2025 runs, the Program's exclusion of entities 50% or more state-held
-(``kz.state_ownership_test``, seed 001 L874). Item 29(13-1) exists only from 2026-01-01;
-item 29(7) read "land and subsoil-use rights" until 2023-06-29 (Art.68).
+Every measure requires the gate of Art.25(5) (``kz.gate``, written once) and is in force from
+the base law's start (law_dates.BASE_LAW). The State Program's 50% state-ownership bar is not
+a condition of the Law's measures (seed 000 has none). Item 29(13-1) exists only from
+2026-01-01 (Law 215-VIII); item 29(7) read "land and subsoil-use rights" until 2023-06-29
+(Art.68).
 
 Item 29(14) ("other measures the Government sets on the Commission's recommendation") has no
 content in the law and is not encoded.
@@ -24,8 +25,8 @@ from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, Text, ValuesView
 from ...engine.rules import lookup
-from .classification import state_ownership_test
 from .industrial_policy import gate
+from .law_dates import BASE_LAW, LAW_215_VIII
 
 facts = catalog("KZ")
 
@@ -209,9 +210,12 @@ def _measure(
     summary: Text,
     provider: Text,
     *,
-    in_force_from: dt.date | None = None,
+    in_force_from: dt.date = BASE_LAW,
 ) -> Program:
-    """A measure of Art.29(item), detailed in ``article``: gate and 001 exclusion built in."""
+    """A measure of Art.29(item), detailed in ``article``, with the gate of Art.25(5).
+
+    The State Program's 50% state-ownership bar is not attached: seed 000 has none; it binds
+    the Program's own instruments (``kz.program2025.*``)."""
     program = Program(
         id=f"kz.measure.{name}",
         jurisdiction="KZ",
@@ -230,14 +234,6 @@ def _measure(
         "000 Art.25(5)",
         en="Meets the conditions for every measure (Art.25(5))",
         ja="全ての刺激策に共通する条件を満たすこと（第25条第5項）",
-    )
-    program.requires_program(
-        state_ownership_test,
-        "not_state_owned",
-        "001 §5 direction 2 (L874)",
-        en="Not 50% or more state-held (State Program 2020–2025, while it runs)",
-        ja="国側の保有が50%以上でないこと（2020〜2025年国家プログラムの期間中）",
-        applies=lambda f, p: pl.lit(state_ownership_test.in_force(p.date)),
     )
     return program
 
@@ -809,7 +805,7 @@ customs_vat_exemption = _measure(
         "輸入付加価値税の免除。",
     },
     AUTHORITY,
-    in_force_from=dt.date(2026, 1, 1),
+    in_force_from=LAW_215_VIII,
 )
 
 

@@ -28,10 +28,11 @@ from ...engine.facts import catalog
 from ...engine.parameters import ParameterSet
 from ...engine.parameters import ParameterView as P
 from ...engine.program import Program, ValuesView
+from .law_dates import LAW_215_VIII
 
 facts = catalog("KZ")
 PARAMETERS = ParameterSet.load(Path(__file__).with_suffix(".yaml"))
-IN_FORCE_FROM = dt.date(2026, 1, 1)  # Law No. 215-VIII (000 Arts.42-1, 42-2 notes)
+IN_FORCE_FROM = LAW_215_VIII  # Law No. 215-VIII (000 Arts.42-1, 42-2 notes)
 
 SEZ, WAREHOUSE, MOTOR_VEHICLE = "sez_participant", "warehouse_owner", "motor_vehicle_producer"
 PRODUCERS = (
