@@ -7,6 +7,7 @@ for every Japanese character, so a missing font is an error, not a fallback."""
 
 from __future__ import annotations
 
+import atexit
 import os
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,11 @@ def _stylesheet(font: Path) -> tuple[Any, Any]:
     source = "\n".join(faces) + "\n" + STYLESHEET.read_text(encoding="utf-8")
     css = CSS(string=source, font_config=fonts)
     return css, fonts
+
+
+# Drop the cached font configuration while WeasyPrint's libraries are still loaded; left
+# to interpreter shutdown, its finaliser runs after them and prints a TypeError.
+atexit.register(_stylesheet.cache_clear)
 
 
 def to_pdf(html: str) -> bytes:
