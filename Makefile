@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	bash scripts/ensure-fonts.sh
 	$(BIN)/isupport serve --demo $(if $(PORT),--port $(PORT))
 
 lint: $(STAMP)
@@ -28,6 +29,7 @@ types: $(STAMP)
 
 pytest: $(STAMP)
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-fonts.sh
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(BIN)/pytest
 
 test: lint types pytest

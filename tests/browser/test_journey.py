@@ -9,7 +9,31 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from ..web.documents import PDF, SECTION_8
+from ..web.papers import JAPANESE
 from .conftest import sign_in, sign_out
+
+
+def _upload(page: Page, document: str, name: str, content: bytes) -> None:
+    row = page.locator(f"#doc-{document}")
+    row.locator("input[type=file]").set_input_files(
+        {"name": name, "mimeType": "application/pdf", "buffer": content}
+    )
+    row.locator("button[type=submit]").click()
+
+
+def _pdf_text(page: Page, link: str) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    with page.expect_download() as info:
+        page.click(link)
+    path = info.value.path()
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    text = re.sub(rf"(?<=[{JAPANESE}])\s+(?=[{JAPANESE}])", "", text)
+    return re.sub(r"\s+", " ", text)
 
 
 def test_apply_decide_and_see_the_decision(page: Page, server: str) -> None:
@@ -29,6 +53,19 @@ def test_apply_decide_and_see_the_decision(page: Page, server: str) -> None:
     expect(page.locator("#case-state")).to_have_text("Submitted")
     case_url = page.url
     assert re.search(r"/cases/\d+$", case_url)
+    case_number = case_url.rsplit("/", 1)[1]
+    # the §8 documents (003 §8): a program named .pdf is refused for its content, a scan
+    # over the 10 MiB limit for its size; then the four required ones go in
+    _upload(page, "business_plan", "plan.pdf", b"MZ\x90\x00" + bytes(200))
+    expect(page.locator(".error")).to_contain_text("expected application/pdf")
+    _upload(page, "business_plan", "plan.pdf", PDF + bytes(10 * 1024 * 1024))
+    expect(page.locator(".error")).to_contain_text("over the limit")
+    for document in SECTION_8:
+        _upload(page, document, f"{document}.pdf", PDF)
+    expect(page.locator("#doc-business_plan")).to_have_class("present")
+    receipt = _pdf_text(page, "#receipt-pdf")
+    assert f"Case number {case_number}" in receipt and "Application received" in receipt
+    assert "003 §8" in receipt
     sign_out(page)
 
     sign_in(page, server, "official-ru")
@@ -38,9 +75,17 @@ def test_apply_decide_and_see_the_decision(page: Page, server: str) -> None:
     page.select_option("#action", "register")
     page.click("#take-step")
     expect(page.locator("#case-state")).to_have_text("Registered")
+    expect(page.locator("#documents-missing")).to_contain_text("5")  # agreement, §11, §17
     page.select_option("#action", "admit")
     page.click("#take-step")
     expect(page.locator("#case-state")).to_have_text("Admitted: agreement sent")
+    decision = _pdf_text(page, "#case-log a.decision-pdf[data-action=admit]")
+    assert f"Decision on case {case_number}" in decision
+    assert "Admit and send the draft agreement" in decision and "003 §9(b)-(c)" in decision
+    page.goto(case_url + "?lang=ja")
+    decision_ja = _pdf_text(page, "#case-log a.decision-pdf[data-action=admit]")
+    assert f"案件{case_number}に関する決定" in decision_ja and "003 §9(b)-(c)" in decision_ja
+    page.goto(case_url + "?lang=en")
     sign_out(page)
 
     sign_in(page, server, "applicant-ru")

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from .conftest import login, token
+from .documents import MP4, PDF, SECTION_8
 
 DEMO_CASE = 1  # Bearing Works' application in the demo call (web/demo.py)
 
@@ -26,6 +27,23 @@ def _apply(
     assert response.status_code == 201, response.text
     case: dict[str, Any] = response.json()
     return case
+
+
+def _upload(
+    client: TestClient,
+    headers: dict[str, str],
+    case_id: int,
+    document: str,
+    content: bytes = PDF,
+    filename: str = "scan.pdf",
+) -> None:
+    response = client.post(
+        f"/api/cases/{case_id}/documents",
+        headers=headers,
+        data={"document": document},
+        files={"file": (filename, content)},
+    )
+    assert response.status_code == 201, response.text
 
 
 def _step(
@@ -148,6 +166,8 @@ def test_the_decree_1176_journey(client: TestClient, app: FastAPI) -> None:
     assert [s["action"] for s in steps] == ["register", "refuse"]
     assert steps[1]["reason_required"] is True
     assert _step(client, official, first["id"], "register").status_code == 200
+    for document in SECTION_8:  # the admission waits for the §8 documents
+        _upload(client, applicant, first["id"], document)
     admitted = _step(client, official, first["id"], "admit")
     assert admitted.status_code == 200, admitted.text
     # The applicant sees the draft agreement and the log.
@@ -295,6 +315,8 @@ def test_a_register_application_goes_without_a_call(client: TestClient) -> None:
     assert "verification_pass" in [s["action"] for s in steps]
     verified = _step(client, official_kz, case["id"], "verification_pass")
     assert verified.status_code == 200, verified.text
+    # the video of production (000 Art.51-1(4)) is on file before the inclusion
+    _upload(client, applicant, case["id"], "production_video", MP4, "line.mp4")
     included = _step(client, official_kz, case["id"], "include")
     assert included.status_code == 200, included.text
     assert included.json()["state"] == "included"

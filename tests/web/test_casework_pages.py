@@ -9,6 +9,7 @@ import re
 from fastapi.testclient import TestClient
 
 from .conftest import login
+from .documents import file_section_8
 
 # The demonstration call is published three days before TODAY (2 June 2025), on 30 May,
 # and stays open 40 days; ru-bearing-works' application is case 1 (arrival number 1).
@@ -55,6 +56,7 @@ def test_applicant_checks_eligibility_and_applies_once(client: TestClient) -> No
 def test_official_decides_and_the_applicant_sees_it(client: TestClient) -> None:
     applicant = login(client, "applicant-ru")
     case_url = _apply(client, applicant)
+    file_section_8(client, applicant, int(case_url.rsplit("/", 1)[1]))
     client.cookies.clear()
     official = login(client, "official-ru")
     work = client.get("/work")

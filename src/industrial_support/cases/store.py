@@ -20,6 +20,7 @@ from ..engine.money import CURRENCY_DIGITS, Money
 from ..engine.program import all_programs
 from ..report import plain
 from .db import connect
+from .documents import completeness_problem
 from .models import Call, Case, Obligation, RegisterEntry, Transition
 from .procedure import FromData, ProcedureError, StepContext, get_procedure
 
@@ -158,6 +159,10 @@ class Effects:
 
 
 class CaseStore:
+    # Steps wait for the documents the law requires before them (cases/documents.py); the
+    # web application turns this on, bare stores (procedure tests) leave it off.
+    require_documents = False
+
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or connect(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -322,6 +327,10 @@ class CaseStore:
             context = self._context(session, case, on, dict(data or {}), reason)
             if step.guard is not None and (problem := step.guard(context)) is not None:
                 raise ProcedureError(f"{action}: {problem}")
+            if self.require_documents and (
+                missing := completeness_problem(session, case.id, case.procedure, action)
+            ):
+                raise ProcedureError(f"{action}: {missing}")
             effects = Effects(session, case, context)
             if step.effect is not None:
                 try:

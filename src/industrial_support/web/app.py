@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..accounts.service import AccountStore
 from ..accounts.throttle import THROTTLE_URL_ENV, LoginThrottle
+from ..cases import documents as case_documents
 from ..cases.store import CaseStore
 from ..engine.program import all_programs
 from . import docs, errors, security
@@ -42,6 +43,7 @@ def create_app(
 
     all_programs()  # load every program before the first request
     cases = CaseStore(db_url)
+    cases.require_documents = True  # steps wait for the documents the law asks (cases/documents.py)
     app = FastAPI(
         title="industrial-support API",
         version="1",
@@ -69,6 +71,12 @@ def create_app(
             THROTTLE_URL_ENV,
         )
     security.install(app, throttle)
+    # Uploads to a case may be larger than the 1 MiB of other bodies: the checklist's own size
+    # limit (cases/documents.py) decides, plus room for the multipart envelope. The limit is by
+    # path prefix, so every case route shares it; the upload routes are the only ones reading it.
+    upload_limit = case_documents.max_bytes() + 64 * 1024
+    security.allow_larger_bodies(app, "/cases/", upload_limit)
+    security.allow_larger_bodies(app, "/api/cases/", upload_limit)
     docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from . import account, analysis, cases, deadlines, programs, screening
+from . import account, analysis, cases, deadlines, documents, programs, screening
 
 router = APIRouter(prefix="/api")
-for area in (programs, screening, deadlines, cases, analysis, account):
+for area in (programs, screening, deadlines, cases, documents, analysis, account):
     router.include_router(area.router)

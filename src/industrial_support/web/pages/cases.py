@@ -18,6 +18,7 @@ from ...cases.store import CaseView
 from ...engine.errors import IsupportError
 from ..casework import calls, due_items, readable_case, steps_for, visible_cases
 from ..context import Caller, CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
+from ..documents import case_checklist
 from ..errors import status_of
 from .common import page
 
@@ -197,6 +198,7 @@ def _case_page(
         steps=steps_for(principal, case),
         today=today,
         error=error,
+        checklist=case_checklist(stores.cases, case),
     )
 
 
