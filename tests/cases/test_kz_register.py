@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from industrial_support.cases.procedure import ProcedureError
-from industrial_support.cases.store import CaseStore
+from tests.cases.conftest import ClockedStore
 
 REGISTER = "kz.producers"
 CONSENTS: dict[str, Any] = {
@@ -21,7 +21,7 @@ CONSENTS: dict[str, Any] = {
 }
 
 
-def _apply(store: CaseStore, wholly: bool, **changes: Any) -> int:
+def _apply(store: ClockedStore, wholly: bool, **changes: Any) -> int:
     facts = {**CONSENTS, "kz_reg_wholly_produced": wholly, **changes}
     case = store.submit(
         procedure_id="kz.producers_register",
@@ -35,17 +35,17 @@ def _apply(store: CaseStore, wholly: bool, **changes: Any) -> int:
 
 
 def _act(
-    store: CaseStore, case_id: int, action: str, day: str, role: str = "official", **kw: Any
+    store: ClockedStore, case_id: int, action: str, day: str, party: str = "authority", **kw: Any
 ) -> str:
     return store.act(
-        case_id, action, actor="x", role=role, on=dt.date.fromisoformat(day), **kw
+        case_id, action, actor="x", party=party, on=dt.date.fromisoformat(day), **kw
     ).state
 
 
-def test_wholly_produced_goods_skip_the_assessment(store: CaseStore) -> None:
+def test_wholly_produced_goods_skip_the_assessment(store: ClockedStore) -> None:
     case_id = _apply(store, wholly=True)
     with pytest.raises(ProcedureError, match="wholly produced"):
-        _act(store, case_id, "verification_pass", "2025-02-04", role="system")
+        _act(store, case_id, "verification_pass", "2025-02-04", party="system")
     assert (
         _act(store, case_id, "include_wholly_produced", "2025-02-05") == "included"
     )  # Art.51-1(9)
@@ -56,27 +56,27 @@ def test_wholly_produced_goods_skip_the_assessment(store: CaseStore) -> None:
     assert (monitoring.kind, monitoring.due_on) == ("monitoring", dt.date(2025, 6, 30))
 
 
-def test_missing_consent_blocks_verification(store: CaseStore) -> None:
+def test_missing_consent_blocks_verification(store: ClockedStore) -> None:
     case_id = _apply(store, wholly=False, kz_reg_consent_video=False)
     with pytest.raises(ProcedureError, match="consent_video"):  # Art.51-1(2)(3)
-        _act(store, case_id, "verification_pass", "2025-02-04", role="system")
+        _act(store, case_id, "verification_pass", "2025-02-04", party="system")
     assert (
         _act(
             store,
             case_id,
             "verification_fail",
             "2025-02-04",
-            role="system",
+            party="system",
             reason="production_not_confirmed",
         )
         == "verification_failed"
     )
 
 
-def test_processed_goods_assessment_visit_monitoring_removal_objection(store: CaseStore) -> None:
+def test_processed_goods_assessment_visit_monitoring_removal_objection(store: ClockedStore) -> None:
     case_id = _apply(store, wholly=False)
     assert (
-        _act(store, case_id, "verification_pass", "2025-02-04", role="system")
+        _act(store, case_id, "verification_pass", "2025-02-04", party="system")
         == "production_assessment"
     )
     assert _act(store, case_id, "order_site_visit", "2025-02-10") == "site_visit"  # Art.51-1(5)
@@ -97,25 +97,25 @@ def test_processed_goods_assessment_visit_monitoring_removal_objection(store: Ca
     # 17-21 (25), 24-28 (30) → 28 November 2025 (Art.51-5)
     (objection,) = [d for d in store.due(dt.date(2025, 10, 16)) if d.kind == "objection"]
     assert objection.due_on == dt.date(2025, 11, 28)
-    assert _act(store, case_id, "object", "2025-11-28", role="applicant") == "objection_pending"
-    assert _act(store, case_id, "uphold_objection", "2025-12-10") == "included"
+    assert _act(store, case_id, "object", "2025-11-28", party="applicant") == "objection_pending"
+    assert _act(store, case_id, "uphold_objection", "2025-12-10", "appeal_commission") == "included"
     # reinstated from the decision, without repeating the checks; the gap stays outside
     assert not store.registered(REGISTER, "BIN-123", "8708.29", dt.date(2025, 11, 1))
     assert store.registered(REGISTER, "BIN-123", "8708.29", dt.date(2025, 12, 10))
     assert not store.registered(REGISTER, "BIN-123", "7308.90", dt.date(2025, 12, 10))
 
 
-def test_late_objection_and_voluntary_removal(store: CaseStore) -> None:
+def test_late_objection_and_voluntary_removal(store: ClockedStore) -> None:
     case_id = _apply(store, wholly=True)
     _act(store, case_id, "include_wholly_produced", "2025-02-05")
     _act(store, case_id, "notice_to_cure", "2025-03-03", data={"cure_by": "2025-03-20"})
     _act(store, case_id, "remove_not_cured", "2025-03-21", reason="monitoring")
     with pytest.raises(ProcedureError, match="30 working days"):
-        _act(store, case_id, "object", "2025-06-01", role="applicant")
+        _act(store, case_id, "object", "2025-06-01", party="applicant")
     other = _apply(store, wholly=True)
     _act(store, other, "include_wholly_produced", "2025-02-05")
     assert (
         _act(store, other, "remove_voluntary", "2025-04-01", reason="voluntary") == "removal_final"
     )
     with pytest.raises(ProcedureError, match="not allowed"):
-        _act(store, other, "object", "2025-04-02", role="applicant")
+        _act(store, other, "object", "2025-04-02", party="applicant")
