@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .cases.procedure import get_procedure
-from .cases.store import CaseStore, CaseView
+from .cases.store import CaseStore, CaseView, LateRecording
 from .engine.cases import load_case
 from .engine.errors import IsupportError
 from .engine.money import Money
@@ -80,7 +80,13 @@ def _case_dict(case: CaseView) -> dict[str, Any]:
         "state": case.state,
         "amount": str(case.amount) if case.amount else None,
         "next_steps": [
-            {"action": s.action, "role": s.role, "basis": s.basis, "reasons": list(s.reasons)}
+            {
+                "action": s.action,
+                "party": s.party,
+                "four_eyes": s.four_eyes,
+                "basis": s.basis,
+                "reasons": list(s.reasons),
+            }
             for s in procedure.available(case.state)
         ],
     }
@@ -119,7 +125,6 @@ def submit(
     key: Annotated[
         str | None, typer.Option(help="idempotency key: a retry never creates a second application")
     ] = None,
-    at: Annotated[str | None, typer.Option(help="arrival time (ISO 8601); default now")] = None,
     subject: Annotated[
         str | None, typer.Option(help="e.g. the product code for a register entry")
     ] = None,
@@ -127,16 +132,14 @@ def submit(
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Submit an application; with a call it gets the next arrival number."""
+    """Submit an application, dated now; with a call it gets the next arrival number."""
     case = load_case(case_file)
-    arrived = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC)
     view = CaseStore(db).submit(
         call_id=call,
         procedure_id=procedure,
         enterprise_id=case.id,
         facts=case.facts,
         actor=actor,
-        submitted_at=arrived,
         idempotency_key=key,
         subject=subject,
     )
@@ -150,22 +153,39 @@ def submit(
 def act(
     case_id: Annotated[int, typer.Argument()],
     action: Annotated[str, typer.Argument(help="a step of the case's procedure (see 'case show')")],
-    role: Annotated[str, typer.Option("--as", help="official, applicant or system")],
-    on: Annotated[str, typer.Option(help="date of the step")],
-    actor: Annotated[str, typer.Option(help="who acts")] = "unnamed",
+    party: Annotated[
+        str,
+        typer.Option("--as", help="the procedure party acting (see 'case show'), e.g. ministry"),
+    ],
+    actor: Annotated[str, typer.Option(help="who acts (a four-eyes step needs two)")] = "unnamed",
+    on: Annotated[
+        str | None,
+        typer.Option(
+            help="late recording (officials): the earlier day the step took effect; "
+            "needs --late-reason. Without it the step is dated today"
+        ),
+    ] = None,
+    late_reason: Annotated[
+        str | None, typer.Option(help="why the step is recorded only now (with --on)")
+    ] = None,
     reason: Annotated[str | None, typer.Option(help="reason code, for refusals")] = None,
     note: Annotated[str | None, typer.Option()] = None,
     data: Annotated[list[str] | None, typer.Option(help="key=value, repeatable")] = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Take a step: decide, sign, request, pay, report, remove, object …"""
+    """Take a step, dated today: decide, sign, request, pay, report, remove, object …"""
+    late = None
+    if on is not None or late_reason is not None:
+        if on is None or not (late_reason or "").strip():
+            raise IsupportError("on, late-reason: a late recording needs both the day and why")
+        late = LateRecording(_date(on, "on"), late_reason or "")
     view = CaseStore(db).act(
         case_id,
         action,
         actor=actor,
-        role=role,
-        on=_date(on, "on"),
+        party=party,
+        late=late,
         reason=reason,
         note=note,
         data=parse_data(data),
@@ -178,8 +198,11 @@ def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
     """A case, its open deadlines and the steps it may take next."""
     store = CaseStore(db)
     view = store.get(case_id)
+    decided = [t for t in store.log(case_id) if t.rules_hash]
     data = _case_dict(view) | {
-        "open_obligations": [vars(d) for d in store.due(dt.date.today()) if d.case_id == case_id]
+        "open_obligations": [vars(d) for d in store.due(store.today()) if d.case_id == case_id],
+        # the rules of the latest step that evaluated the program
+        "rules_hash": decided[-1].rules_hash if decided else None,
     }
     if json_:
         _out(data)
@@ -187,9 +210,12 @@ def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
     console.print(
         f"[bold]case {view.id}[/bold] {view.procedure} · {view.enterprise_id} · state [bold]{view.state}[/bold]"
     )
+    if data["rules_hash"]:
+        console.print(f"  rules {data['rules_hash']} (latest decision)")
     for step in data["next_steps"]:
         reasons = f" reasons: {', '.join(step['reasons'])}" if step["reasons"] else ""
-        console.print(f"  → {step['action']} ({step['role']}, {step['basis']}){reasons}")
+        eyes = ", four eyes" if step["four_eyes"] else ""
+        console.print(f"  → {step['action']} ({step['party']}{eyes}, {step['basis']}){reasons}")
     for item in data["open_obligations"]:
         console.print(f"  due {item['due_on']}: {item['kind']} ({item['party']}, {item['basis']})")
 
@@ -205,10 +231,14 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
             "from": t.from_state,
             "to": t.to_state,
             "actor": t.actor,
-            "role": t.role,
+            "party": t.party,
+            "phase": t.phase,
             "basis": t.basis,
             "reason": t.reason_code,
+            "late_reason": t.late_reason,
+            "rules_hash": t.rules_hash,
             "data": t.data,
+            "hash": t.entry_hash,
         }
         for t in CaseStore(db).log(case_id)
     ]
@@ -216,16 +246,33 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
         _out(rows)
         return
     table = Table(title=f"case {case_id}")
-    for column in ("date", "action", "from", "to", "actor", "basis", "reason"):
+    columns = ("date", "action", "from", "to", "actor", "party", "basis", "reason", "rules_hash")
+    for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(
-            *(
-                str(row[c] or "")
-                for c in ("date", "action", "from", "to", "actor", "basis", "reason")
-            )
-        )
+        cells = {c: str(row[c] or "") for c in columns}
+        if row["late_reason"]:
+            cells["date"] += f" (recorded late {row['at']:%Y-%m-%d}: {row['late_reason']})"
+        if row["phase"]:
+            cells["action"] += f" ({row['phase']})"
+        table.add_row(*(cells[c] for c in columns))
     console.print(table)
+
+
+@app.command()
+def verify(db: DbOption = None, json_: JsonOption = False) -> None:
+    """Check the record: every case's hash chain, and that its state, amount and open
+    obligations equal the replay of its log. Exits 1 naming the first broken entry."""
+    cases, entries, problems = CaseStore(db).verify()
+    if json_:
+        _out({"cases": cases, "entries": entries, "problems": [str(p) for p in problems]})
+    elif problems:
+        for problem in problems:
+            console.print(f"[red]broken[/red] {problem}")
+    else:
+        console.print(f"record verified: {cases} cases, {entries} entries")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -54,7 +54,7 @@ class ClockedStore(CaseStore):
 
     clock: TestClock
 
-    def act(  # type: ignore[override]
+    def act(
         self, case_id: int, action: str, *, on: dt.date | None = None, **kwargs: Any
     ) -> CaseView:
         if on is not None:
@@ -72,9 +72,7 @@ class ClockedStore(CaseStore):
         kwargs.pop("reason", None)
         return self.act(case_id, action, actor=f"{party}-confirmer", party=party, **kwargs)
 
-    def submit(  # type: ignore[override]
-        self, *, submitted_at: dt.datetime | None = None, **kwargs: Any
-    ) -> CaseView:
+    def submit(self, *, submitted_at: dt.datetime | None = None, **kwargs: Any) -> CaseView:
         if submitted_at is not None:
             self.clock.now = submitted_at
         return super().submit(**kwargs)

@@ -18,7 +18,6 @@ from alembic.migration import MigrationContext
 import industrial_support.accounts.models  # noqa: F401 - its tables belong to the same schema
 from industrial_support.cases.models import Base
 from industrial_support.cases.procedure import ProcedureError
-from industrial_support.cases.store import CaseStore
 from industrial_support.engine.money import Money
 from tests.cases.conftest import ClockedStore, clocked
 

@@ -46,8 +46,8 @@ class Principal:
     def may_read_case(self, enterprise_id: str, procedure: str) -> bool:
         if self.role == "applicant":
             return self.enterprise_id == enterprise_id
-        if self.role == "official":
-            return procedure in self.authorities
+        if self.role == "official":  # "<procedure>" or "<procedure>:<party>"
+            return any(a.partition(":")[0] == procedure for a in self.authorities)
         return self.role == "auditor"
 
     def may_act(self, enterprise_id: str, procedure: str, step_role: str) -> bool:
@@ -130,8 +130,11 @@ class AccountStore:
             raise AccountError("enterprise_id: an applicant acts for exactly one enterprise")
         if len(password) < 10:
             raise AccountError("password: expected at least 10 characters")
-        for procedure in authorities:
-            get_procedure(procedure)  # unknown ids fail loudly
+        for authority in authorities:  # "<procedure>" or "<procedure>:<party>"
+            procedure_id, _, party = authority.partition(":")
+            if party and party not in get_procedure(procedure_id).parties:  # unknown: loud
+                raise AccountError(f"authorities: {procedure_id} has no party {party!r}")
+            get_procedure(procedure_id)
         account = Account(
             username=username,
             display_name=display_name or username,

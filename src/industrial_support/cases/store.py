@@ -786,7 +786,7 @@ def _request_hash(
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-class _Retry(Exception):  # noqa: N818 - a signal, not an error
+class _Retry(Exception):
     def __init__(self, case: CaseView) -> None:
         self.case = case
 
