@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,6 +36,24 @@ def _date(text: str, field: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise IsupportError(f"{field}: expected YYYY-MM-DD, got {text!r}") from None
+
+
+TODAY_ENV = "ISUPPORT_TODAY"  # tests and demonstrations fix the server's day (YYYY-MM-DD)
+
+
+def _store(db: str | None) -> CaseStore:
+    """The case store on the server's clock — or, for tests and demonstrations, on the day
+    $ISUPPORT_TODAY names (the time of day stays the real one). No command takes a date for
+    a step except an official's late recording."""
+    fixed = os.environ.get(TODAY_ENV)
+    if not fixed:
+        return CaseStore(db)
+    day = _date(fixed, TODAY_ENV)
+
+    def clock() -> dt.datetime:
+        return dt.datetime.combine(day, dt.datetime.now(dt.UTC).time(), tzinfo=dt.UTC)
+
+    return CaseStore(db, clock=clock)
 
 
 def _money(text: str) -> Money:
@@ -104,7 +123,7 @@ def open_call(
     json_: JsonOption = False,
 ) -> None:
     """Announce a call for applications (its window is checked against the law)."""
-    call_id = CaseStore(db).open_call(
+    call_id = _store(db).open_call(
         procedure,
         title=title,
         published_on=_date(published, "published"),
@@ -134,7 +153,7 @@ def submit(
 ) -> None:
     """Submit an application, dated now; with a call it gets the next arrival number."""
     case = load_case(case_file)
-    view = CaseStore(db).submit(
+    view = _store(db).submit(
         call_id=call,
         procedure_id=procedure,
         enterprise_id=case.id,
@@ -180,7 +199,7 @@ def act(
         if on is None or not (late_reason or "").strip():
             raise IsupportError("on, late-reason: a late recording needs both the day and why")
         late = LateRecording(_date(on, "on"), late_reason or "")
-    view = CaseStore(db).act(
+    view = _store(db).act(
         case_id,
         action,
         actor=actor,
@@ -196,7 +215,7 @@ def act(
 @app.command()
 def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
     """A case, its open deadlines and the steps it may take next."""
-    store = CaseStore(db)
+    store = _store(db)
     view = store.get(case_id)
     decided = [t for t in store.log(case_id) if t.rules_hash]
     data = _case_dict(view) | {
@@ -240,7 +259,7 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
             "data": t.data,
             "hash": t.entry_hash,
         }
-        for t in CaseStore(db).log(case_id)
+        for t in _store(db).log(case_id)
     ]
     if json_:
         _out(rows)
@@ -263,7 +282,7 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
 def verify(db: DbOption = None, json_: JsonOption = False) -> None:
     """Check the record: every case's hash chain, and that its state, amount and open
     obligations equal the replay of its log. Exits 1 naming the first broken entry."""
-    cases, entries, problems = CaseStore(db).verify()
+    cases, entries, problems = _store(db).verify()
     if json_:
         _out({"cases": cases, "entries": entries, "problems": [str(p) for p in problems]})
     elif problems:
@@ -283,7 +302,7 @@ def due(
     json_: JsonOption = False,
 ) -> None:
     """Everything due across all cases, overdue items marked."""
-    items = CaseStore(db).due(_date(as_of, "as-of"), party)
+    items = _store(db).due(_date(as_of, "as-of"), party)
     if json_:
         _out([vars(i) for i in items])
         return
@@ -305,7 +324,7 @@ def list_cases(
     json_: JsonOption = False,
 ) -> None:
     """Cases, in order of arrival within each call."""
-    cases = CaseStore(db).cases(call)
+    cases = _store(db).cases(call)
     if json_:
         _out([_case_dict(c) for c in cases])
         return
@@ -324,7 +343,7 @@ def registered(
     db: DbOption = None,
 ) -> None:
     """Was the enterprise in the register for the product on that day? (000 Art.51-1)"""
-    answer = CaseStore(db).registered(register, enterprise, product, _date(on, "on"))
+    answer = _store(db).registered(register, enterprise, product, _date(on, "on"))
     _out(
         {
             "register": register,
@@ -340,7 +359,7 @@ def registered(
 def results(call: int, db: DbOption = None) -> None:
     """The results record of a call (003 §9(e)): every application in order of arrival, who
     was refused and on which ground, and the agreements with their amounts."""
-    store = CaseStore(db)
+    store = _store(db)
     record = store.call(call)
     rows = []
     for case in store.cases(call):

@@ -193,9 +193,14 @@ def test_an_idempotency_key_belongs_to_one_application(client: TestClient, app: 
     )
     assert reused.status_code == 409
     assert reused.json()["error"]["fields"][0]["field"] == "Idempotency-Key"
-    # Keys are per account: another applicant's "one" is another application.
-    other = _apply(client, app, token(client, "applicant-ru2") | key)
-    assert other["id"] != first["id"] and other["enterprise_id"] == "ru-bearing-works"
+    # Keys are per account: another applicant's "one" is another application (Bearing
+    # Works has applied to the demo call already, so it applies to the second call).
+    other = client.post(
+        f"/api/calls/{call_id}/applications", headers=token(client, "applicant-ru2") | key, json={}
+    )
+    assert other.status_code == 201, other.text
+    assert other.json()["id"] != first["id"]
+    assert other.json()["enterprise_id"] == "ru-bearing-works"
 
 
 def test_step_errors_name_the_field_or_the_state(client: TestClient) -> None:
@@ -209,9 +214,19 @@ def test_step_errors_name_the_field_or_the_state(client: TestClient) -> None:
     too_early = _step(client, official, DEMO_CASE, "admit")  # not registered yet
     assert too_early.status_code == 409
     assert too_early.json()["error"]["code"] == "not_allowed_now"
+    # the server dates steps: a date field typed by the user is refused, naming it
     far = _step(client, official, DEMO_CASE, "register", on="9999-01-01")
     assert far.status_code == 422
     assert far.json()["error"]["fields"][0]["field"] == "on"
+    future = _step(
+        client,
+        official,
+        DEMO_CASE,
+        "register",
+        late={"effective_on": "2100-01-01", "reason": "typed by mistake"},
+    )
+    assert future.status_code == 422
+    assert "late.effective_on: expected today" in future.json()["error"]["message"]
     nul = _step(client, official, DEMO_CASE, "register", note="checked\x00")
     assert nul.status_code == 422  # PostgreSQL cannot store a NUL character
     assert nul.json()["error"]["fields"][0]["field"] == "note"
@@ -296,7 +311,7 @@ def test_a_register_application_goes_without_a_call(client: TestClient) -> None:
     (monitoring,) = included.json()["obligations"]
     assert (monitoring["kind"], monitoring["due_on"]) == ("monitoring", "2025-09-30")
     log = client.get(f"/api/cases/{case['id']}/log", headers=applicant).json()
-    assert [(t["action"], t["role"], t["actor"]) for t in log][1] == (
+    assert [(t["action"], t["party"], t["actor"]) for t in log][1] == (
         "verification_pass",
         "system",
         "official-kz",

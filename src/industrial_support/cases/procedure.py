@@ -47,6 +47,11 @@ class PartyError(ProcedureError):
     """The step belongs to another party (or needs a second official): a 403 on the web."""
 
 
+class StepInputError(ProcedureError):
+    """What the step was given is wrong (a reason code, a late recording's day or reason):
+    bad input (422 on the web), not a step refused by the state of the case."""
+
+
 class FromData:
     """A due date the deciding official sets in the step's data (where the law leaves the
     period to by-laws), e.g. the cure period of a notice."""
@@ -218,11 +223,11 @@ class Procedure:
                 f"({step.party}), not by {party}"
             )
         if step.reasons and reason not in step.reasons:
-            raise ProcedureError(
+            raise StepInputError(
                 f"reason: {step.action!r} needs one of {', '.join(step.reasons)}; got {reason!r}"
             )
         if not step.reasons and reason is not None:
-            raise ProcedureError(f"reason: {step.action!r} takes no reason code")
+            raise StepInputError(f"reason: {step.action!r} takes no reason code")
 
 
 _PROCEDURES: dict[str, Procedure] = {}

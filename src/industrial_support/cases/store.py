@@ -33,6 +33,7 @@ from .procedure import (
     ProcedureError,
     Step,
     StepContext,
+    StepInputError,
     get_procedure,
 )
 
@@ -579,7 +580,7 @@ class CaseStore:
                 f"late.effective_on: expected {floor} or later (the case's previous step)"
             )
         if problems:
-            raise ProcedureError("; ".join(problems))
+            raise StepInputError("; ".join(problems))
         return late.effective_on
 
     def _context(

@@ -12,7 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, String
 
 from ...accounts.service import Principal
 from ...cases.models import Call, Transition
-from ...cases.procedure import PartyError, Procedure, ProcedureError, Step, get_procedure
+from ...cases.procedure import (
+    PartyError,
+    Procedure,
+    ProcedureError,
+    Step,
+    StepInputError,
+    get_procedure,
+)
 from ...cases.store import (
     CaseStore,
     CaseView,
@@ -615,6 +622,8 @@ def take_step(
         )
     except PartyError as error:  # four eyes, or a late recording of the applicant's step
         raise ForbiddenError(str(error)) from None
+    except StepInputError as error:  # the reason code, the late recording: the input
+        raise InputError(str(error)) from None
     except IsupportError:
         raise
     except (ValueError, OverflowError) as error:

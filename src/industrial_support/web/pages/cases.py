@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts.service import Principal
 from ...case_cli import parse_data
-from ...cases.procedure import PartyError, all_procedures, get_procedure
+from ...cases.procedure import PartyError, StepInputError, all_procedures, get_procedure
 from ...cases.procedures._rules import evaluate
 from ...cases.store import CaseView, LateRecording
 from ...engine.errors import IsupportError
@@ -250,6 +250,8 @@ def act(
         )
     except PartyError as error:
         return _case_page(request, stores, principal, case, 403, str(error))
+    except StepInputError as error:
+        return _case_page(request, stores, principal, case, 422, str(error))
     except IsupportError as error:
         return _case_page(request, stores, principal, case, status_of(error), str(error))
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
