@@ -319,7 +319,8 @@ class CaseStore:
                         _answer_retry(session, idempotency_key, request_hash)
                     if not procedure.repeat_applications:
                         _refuse_second_application(session, call_id, enterprise_id)
-                submitted_at = self.clock()  # inside the lock: number order = time order
+                # inside the lock: number order = time order
+                submitted_at = self.clock().astimezone(dt.UTC)
                 case = Case(
                     procedure=procedure.id,
                     call_id=call_id,
@@ -645,7 +646,8 @@ class CaseStore:
             actor=actor,
             party=party,
             event_date=on,
-            recorded_at=recorded_at,
+            # in UTC: SQLite keeps no zone, and the hash must read back what was written
+            recorded_at=recorded_at.astimezone(dt.UTC),
             basis=basis,
             reason_code=reason,
             note=note,
