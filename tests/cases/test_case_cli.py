@@ -88,6 +88,9 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
         db, "case", "act", str(first["id"]), "admit", "--as", "ministry", today="2025-04-10"
     )
     assert [s["action"] for s in admitted["next_steps"]] == ["sign", "refuse_unsigned"]
+    # the admission evaluated ru.pp1176: show gives the rules it was decided under
+    shown = _run(db, "case", "show", str(first["id"]), today="2025-04-10")
+    assert shown["rules_hash"].startswith("2025-04-10#") and len(shown["rules_hash"]) == 27
     due = _run(db, "case", "due", "--as-of", "2025-04-30")
     assert [(d["kind"], d["due_on"], d["overdue"]) for d in due] == [
         ("sign_agreement", "2025-04-24", True)

@@ -109,7 +109,10 @@ def _check_case(session: Session, case: Case, entries: list[Transition]) -> Prob
                 opens = [spec.kind for spec in procedure.submit_opens]
                 closes: tuple[str, ...] = ()
             else:
-                step = procedure.step(entry.action)
+                try:
+                    step = procedure.step(entry.action)
+                except ProcedureError:
+                    return Problem(case.id, entry.id, f"{entry.action!r} is no step of it")
                 opens = [spec.kind for spec in step.opens]
                 closes = step.closes
             opened.difference_update(closes)
