@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run a command against a throwaway PostgreSQL cluster:
 #   scripts/with-postgres.sh .venv/bin/pytest
-# Exports ISUPPORT_TEST_PG_URL for the command; the cluster is always removed.
+# Exports ISUPPORT_TEST_PG_OWNER_URL (the role that owns the schema and runs migrations) and
+# ISUPPORT_TEST_PG_URL (the application's role: it owns nothing, so it can never TRUNCATE the
+# transition log or disable its triggers); the cluster is always removed.
 set -euo pipefail
 die() { echo "with-postgres: $*" >&2; exit 1; }
 [ $# -gt 0 ] || { echo "usage: $0 command [args...]" >&2; exit 2; }
@@ -69,7 +71,11 @@ done
 [ -n "${STARTED:-}" ] || { tail -n 20 "$DIR/server.log" >&2 2>/dev/null; die "could not start PostgreSQL (port $PORT)"; }
 
 "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U isupport isupport_test || die "createdb isupport_test failed"
-export ISUPPORT_TEST_PG_URL="postgresql+psycopg://isupport@127.0.0.1:$PORT/isupport_test"
+"$BIN/psql" -q -h 127.0.0.1 -p "$PORT" -U isupport -d isupport_test \
+  -c "CREATE ROLE isupport_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE" >/dev/null \
+  || die "creating the application role failed"
+export ISUPPORT_TEST_PG_OWNER_URL="postgresql+psycopg://isupport@127.0.0.1:$PORT/isupport_test"
+export ISUPPORT_TEST_PG_URL="postgresql+psycopg://isupport_app@127.0.0.1:$PORT/isupport_test"
 echo "with-postgres: $("$BIN/postgres" -V | sed 's/.*) //') up on 127.0.0.1:$PORT ($DIR)" >&2
 
 rc=0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -36,6 +37,26 @@ def _date(text: str, field: str) -> dt.date:
         raise IsupportError(f"{field}: expected YYYY-MM-DD, got {text!r}") from None
 
 
+TODAY_ENV = "ISUPPORT_TODAY"  # tests and demonstrations fix the server's day (YYYY-MM-DD)
+
+
+def _store(db: str | None) -> CaseStore:
+    """The case store on the server's clock — or, for tests and demonstrations, on the day
+    $ISUPPORT_TODAY names (the time of day stays the real one). No command takes a date for
+    a step except an official's late recording."""
+    from .cases.store import CaseStore
+
+    fixed = os.environ.get(TODAY_ENV)
+    if not fixed:
+        return CaseStore(db)
+    day = _date(fixed, TODAY_ENV)
+
+    def clock() -> dt.datetime:
+        return dt.datetime.combine(day, dt.datetime.now(dt.UTC).time(), tzinfo=dt.UTC)
+
+    return CaseStore(db, clock=clock)
+
+
 def _money(text: str) -> Money:
     parts = text.split()
     if len(parts) != 2:
@@ -63,12 +84,6 @@ def parse_data(pairs: list[str] | None) -> dict[str, Any]:
     return data
 
 
-def _store(db: str | None) -> CaseStore:
-    from .cases.store import CaseStore
-
-    return CaseStore(db)
-
-
 def _out(data: Any) -> None:
     from .report import plain
 
@@ -89,7 +104,13 @@ def _case_dict(case: CaseView) -> dict[str, Any]:
         "state": case.state,
         "amount": str(case.amount) if case.amount else None,
         "next_steps": [
-            {"action": s.action, "role": s.role, "basis": s.basis, "reasons": list(s.reasons)}
+            {
+                "action": s.action,
+                "party": s.party,
+                "four_eyes": s.four_eyes,
+                "basis": s.basis,
+                "reasons": list(s.reasons),
+            }
             for s in procedure.available(case.state)
         ],
     }
@@ -128,7 +149,6 @@ def submit(
     key: Annotated[
         str | None, typer.Option(help="idempotency key: a retry never creates a second application")
     ] = None,
-    at: Annotated[str | None, typer.Option(help="arrival time (ISO 8601); default now")] = None,
     subject: Annotated[
         str | None, typer.Option(help="e.g. the product code for a register entry")
     ] = None,
@@ -136,18 +156,16 @@ def submit(
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Submit an application; with a call it gets the next arrival number."""
+    """Submit an application, dated now; with a call it gets the next arrival number."""
     from .engine.cases import load_case
 
     case = load_case(case_file)
-    arrived = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC)
     view = _store(db).submit(
         call_id=call,
         procedure_id=procedure,
         enterprise_id=case.id,
         facts=case.facts,
         actor=actor,
-        submitted_at=arrived,
         idempotency_key=key,
         subject=subject,
     )
@@ -161,22 +179,41 @@ def submit(
 def act(
     case_id: Annotated[int, typer.Argument()],
     action: Annotated[str, typer.Argument(help="a step of the case's procedure (see 'case show')")],
-    role: Annotated[str, typer.Option("--as", help="official, applicant or system")],
-    on: Annotated[str, typer.Option(help="date of the step")],
-    actor: Annotated[str, typer.Option(help="who acts")] = "unnamed",
+    party: Annotated[
+        str,
+        typer.Option("--as", help="the procedure party acting (see 'case show'), e.g. ministry"),
+    ],
+    actor: Annotated[str, typer.Option(help="who acts (a four-eyes step needs two)")] = "unnamed",
+    on: Annotated[
+        str | None,
+        typer.Option(
+            help="late recording (officials): the earlier day the step took effect; "
+            "needs --late-reason. Without it the step is dated today"
+        ),
+    ] = None,
+    late_reason: Annotated[
+        str | None, typer.Option(help="why the step is recorded only now (with --on)")
+    ] = None,
     reason: Annotated[str | None, typer.Option(help="reason code, for refusals")] = None,
     note: Annotated[str | None, typer.Option()] = None,
     data: Annotated[list[str] | None, typer.Option(help="key=value, repeatable")] = None,
     db: DbOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Take a step: decide, sign, request, pay, report, remove, object …"""
+    """Take a step, dated today: decide, sign, request, pay, report, remove, object …"""
+    from .cases.store import LateRecording
+
+    late = None
+    if on is not None or late_reason is not None:
+        if on is None or not (late_reason or "").strip():
+            raise IsupportError("on, late-reason: a late recording needs both the day and why")
+        late = LateRecording(_date(on, "on"), late_reason or "")
     view = _store(db).act(
         case_id,
         action,
         actor=actor,
-        role=role,
-        on=_date(on, "on"),
+        party=party,
+        late=late,
         reason=reason,
         note=note,
         data=parse_data(data),
@@ -189,8 +226,11 @@ def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
     """A case, its open deadlines and the steps it may take next."""
     store = _store(db)
     view = store.get(case_id)
+    decided = [t for t in store.log(case_id) if t.rules_hash]
     data = _case_dict(view) | {
-        "open_obligations": [vars(d) for d in store.due(dt.date.today()) if d.case_id == case_id]
+        "open_obligations": [vars(d) for d in store.due(store.today()) if d.case_id == case_id],
+        # the rules of the latest step that evaluated the program
+        "rules_hash": decided[-1].rules_hash if decided else None,
     }
     if json_:
         _out(data)
@@ -198,9 +238,12 @@ def show(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
     console.print(
         f"[bold]case {view.id}[/bold] {view.procedure} · {view.enterprise_id} · state [bold]{view.state}[/bold]"
     )
+    if data["rules_hash"]:
+        console.print(f"  rules {data['rules_hash']} (latest decision)")
     for step in data["next_steps"]:
         reasons = f" reasons: {', '.join(step['reasons'])}" if step["reasons"] else ""
-        console.print(f"  → {step['action']} ({step['role']}, {step['basis']}){reasons}")
+        eyes = ", four eyes" if step["four_eyes"] else ""
+        console.print(f"  → {step['action']} ({step['party']}{eyes}, {step['basis']}){reasons}")
     for item in data["open_obligations"]:
         console.print(f"  due {item['due_on']}: {item['kind']} ({item['party']}, {item['basis']})")
 
@@ -216,10 +259,14 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
             "from": t.from_state,
             "to": t.to_state,
             "actor": t.actor,
-            "role": t.role,
+            "party": t.party,
+            "phase": t.phase,
             "basis": t.basis,
             "reason": t.reason_code,
+            "late_reason": t.late_reason,
+            "rules_hash": t.rules_hash,
             "data": t.data,
+            "hash": t.entry_hash,
         }
         for t in _store(db).log(case_id)
     ]
@@ -227,16 +274,33 @@ def log(case_id: int, db: DbOption = None, json_: JsonOption = False) -> None:
         _out(rows)
         return
     table = Table(title=f"case {case_id}")
-    for column in ("date", "action", "from", "to", "actor", "basis", "reason"):
+    columns = ("date", "action", "from", "to", "actor", "party", "basis", "reason", "rules_hash")
+    for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(
-            *(
-                str(row[c] or "")
-                for c in ("date", "action", "from", "to", "actor", "basis", "reason")
-            )
-        )
+        cells = {c: str(row[c] or "") for c in columns}
+        if row["late_reason"]:
+            cells["date"] += f" (recorded late {row['at']:%Y-%m-%d}: {row['late_reason']})"
+        if row["phase"]:
+            cells["action"] += f" ({row['phase']})"
+        table.add_row(*(cells[c] for c in columns))
     console.print(table)
+
+
+@app.command()
+def verify(db: DbOption = None, json_: JsonOption = False) -> None:
+    """Check the record: every case's hash chain, and that its state, amount and open
+    obligations equal the replay of its log. Exits 1 naming the first broken entry."""
+    cases, entries, problems = _store(db).verify()
+    if json_:
+        _out({"cases": cases, "entries": entries, "problems": [str(p) for p in problems]})
+    elif problems:
+        for problem in problems:
+            console.print(f"[red]broken[/red] {problem}")
+    else:
+        console.print(f"record verified: {cases} cases, {entries} entries")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -15,9 +15,12 @@ ROOT = Path(__file__).parent.parent.parent
 runner = CliRunner()
 
 
-def _run(db: str, *args: str) -> Any:
+def _run(db: str, *args: str, today: str | None = None) -> Any:
+    """Run a command; ``today`` is the server's day (the clock a test may fix)."""
     result = runner.invoke(
-        app, [*args, "--db", db, *([] if args[1] == "registered" else ["--json"])]
+        app,
+        [*args, "--db", db, *([] if args[1] == "registered" else ["--json"])],
+        env={"ISUPPORT_TODAY": today} if today else None,
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -52,8 +55,7 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
         str(call),
         "--key",
         "k",
-        "--at",
-        "2025-03-15T10:00:00+03:00",
+        today="2025-03-15",
     )
     retry = _run(
         db,
@@ -64,15 +66,31 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
         str(call),
         "--key",
         "k",
-        "--at",
-        "2025-03-15T10:00:05+03:00",
+        today="2025-03-15",
     )
     assert first["id"] == retry["id"] and first["arrival_number"] == 1
-    _run(db, "case", "act", str(first["id"]), "register", "--as", "official", "--on", "2025-04-07")
+    # registered on paper on 7 April, entered on the 8th: a late recording with its reason
+    _run(
+        db,
+        "case",
+        "act",
+        str(first["id"]),
+        "register",
+        "--as",
+        "ministry",
+        "--on",
+        "2025-04-07",
+        "--late-reason",
+        "registered on paper at the front desk",
+        today="2025-04-08",
+    )
     admitted = _run(
-        db, "case", "act", str(first["id"]), "admit", "--as", "official", "--on", "2025-04-10"
+        db, "case", "act", str(first["id"]), "admit", "--as", "ministry", today="2025-04-10"
     )
     assert [s["action"] for s in admitted["next_steps"]] == ["sign", "refuse_unsigned"]
+    # the admission evaluated ru.pp1176: show gives the rules it was decided under
+    shown = _run(db, "case", "show", str(first["id"]), today="2025-04-10")
+    assert shown["rules_hash"].startswith("2025-04-10#") and len(shown["rules_hash"]) == 27
     due = _run(db, "case", "due", "--as-of", "2025-04-30")
     # 003 §10: the example's project ended in 2024 → agreement concluded by 31 December 2025
     assert [(d["kind"], d["due_on"], d["overdue"]) for d in due] == [
@@ -88,15 +106,41 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
             "sign",
             "--as",
             "applicant",
-            "--on",
-            "2025-04-30",
             "--db",
             db,
         ],
+        env={"ISUPPORT_TODAY": "2025-04-30"},
     )
     assert late.exit_code == 2 and "ended on 2025-04-24" in late.output
+    # the applicant cannot date its signature back into the window
+    backdated = runner.invoke(
+        app,
+        [
+            "case",
+            "act",
+            str(first["id"]),
+            "sign",
+            "--as",
+            "applicant",
+            "--on",
+            "2025-04-24",
+            "--late-reason",
+            "signed earlier",
+            "--db",
+            db,
+        ],
+        env={"ISUPPORT_TODAY": "2025-04-30"},
+    )
+    assert backdated.exit_code == 2 and "only an official may record a step late" in (
+        backdated.output
+    )
     log = _run(db, "case", "log", str(first["id"]))
     assert [row["action"] for row in log] == ["submit", "register", "admit"]
+    assert [(row["date"], row["late_reason"]) for row in log][1] == (
+        "2025-04-07",
+        "registered on paper at the front desk",
+    )
+    assert log[1]["at"].startswith("2025-04-08")
     _run(
         db,
         "case",
@@ -104,11 +148,10 @@ def test_call_submit_steps_due_and_log(tmp_path: Path) -> None:
         str(first["id"]),
         "refuse_unsigned",
         "--as",
-        "official",
-        "--on",
-        "2025-04-30",
+        "ministry",
         "--reason",
         "agreement_not_signed",
+        today="2025-04-30",
     )
     record = runner.invoke(app, ["case", "results", str(call), "--db", db])
     assert json.loads(record.stdout)["publish_by"] == "2025-04-01"  # 003 §9(e)
@@ -151,8 +194,7 @@ def test_register_answers_the_gate_by_date(tmp_path: Path) -> None:
         "kz.producers_register",
         "--subject",
         "2601.11",
-        "--at",
-        "2026-02-02T09:00:00+05:00",
+        today="2026-02-02",
     )
     _run(
         db,
@@ -161,9 +203,8 @@ def test_register_answers_the_gate_by_date(tmp_path: Path) -> None:
         str(case["id"]),
         "include_wholly_produced",
         "--as",
-        "official",
-        "--on",
-        "2026-02-10",
+        "authority",
+        today="2026-02-10",
     )
     gate = {
         "kz_industrial_innovative_entity": True,

@@ -11,27 +11,27 @@ from decimal import Decimal
 import pytest
 
 from industrial_support.cases.procedure import ProcedureError
-from industrial_support.cases.store import CaseStore
 
+from .conftest import ClockedStore
 from .test_pp1176_procedure import ELIGIBLE, _at, _call, _due, _to_agreement
 
 
-def test_a_late_report_does_not_skip_the_next_quarter_or_month(store: CaseStore) -> None:
+def test_a_late_report_does_not_skip_the_next_quarter_or_month(store: ClockedStore) -> None:
     case_id = _to_agreement(store, _call(store))  # signed 24 April 2025 (Q2)
     # Q2 report due 31 July; April's monthly report due 31 May (003 §17, §10)
     assert _due(store, case_id, "quarterly_report") == dt.date(2025, 7, 31)
     assert _due(store, case_id, "monthly_report") == dt.date(2025, 5, 31)
     # the Q2 report comes late, on 5 November: the Q3 report (July-September) is still due
     # at the end of the month after Q3, 31 October — not 31 January for Q4
-    store.act(case_id, "report_quarterly", actor="ceo", role="applicant", on=dt.date(2025, 11, 5))
+    store.act(case_id, "report_quarterly", actor="ceo", party="applicant", on=dt.date(2025, 11, 5))
     assert _due(store, case_id, "quarterly_report") == dt.date(2025, 10, 31)
     # April's report filed late on 20 June: May's report is due 30 June, not 31 July
-    store.act(case_id, "report_monthly", actor="ceo", role="applicant", on=dt.date(2025, 6, 20))
+    store.act(case_id, "report_monthly", actor="ceo", party="applicant", on=dt.date(2025, 6, 20))
     assert _due(store, case_id, "monthly_report") == dt.date(2025, 6, 30)
 
 
 def test_agreement_must_be_concluded_by_31_december_after_the_last_project_year(
-    store: CaseStore,
+    store: ClockedStore,
 ) -> None:
     call = _call(store)
     case = store.submit(
@@ -41,12 +41,11 @@ def test_agreement_must_be_concluded_by_31_december_after_the_last_project_year(
         actor="applicant",
         submitted_at=_at("2025-03-15"),
     )
-    store.act(case.id, "register", actor="clerk", role="official", on=dt.date(2025, 4, 7))
-    store.act(
+    store.decide(case.id, "register", party="ministry", on=dt.date(2025, 4, 7))
+    store.decide(
         case.id,
         "admit",
-        actor="head",
-        role="official",
+        party="ministry",
         on=dt.date(2025, 4, 10),
         data={"received_on": "2025-04-14"},
     )
@@ -54,12 +53,12 @@ def test_agreement_must_be_concluded_by_31_december_after_the_last_project_year(
     assert _due(store, case.id, "conclude_agreement") == dt.date(2025, 12, 31)
     # 003 §9(d): 10 working days from receipt on 14 April → 15-18, 21-25, 28 April → 28 April
     assert _due(store, case.id, "sign_agreement") == dt.date(2025, 4, 28)
-    store.act(case.id, "sign", actor="ceo", role="applicant", on=dt.date(2025, 4, 28))
+    store.act(case.id, "sign", actor="ceo", party="applicant", on=dt.date(2025, 4, 28))
     open_kinds = {d.kind for d in store.due(dt.date(2025, 1, 1)) if d.case_id == case.id}
     assert "conclude_agreement" not in open_kinds and "sign_agreement" not in open_kinds
 
 
-def test_admission_needs_the_projects_last_year(store: CaseStore) -> None:
+def test_admission_needs_the_projects_last_year(store: ClockedStore) -> None:
     facts = {k: v for k, v in ELIGIBLE.items() if k != "pp1176_project_end_date"}
     case = store.submit(
         call_id=_call(store),
@@ -68,32 +67,31 @@ def test_admission_needs_the_projects_last_year(store: CaseStore) -> None:
         actor="applicant",
         submitted_at=_at("2025-03-15"),
     )
-    store.act(case.id, "register", actor="clerk", role="official", on=dt.date(2025, 4, 7))
+    store.decide(case.id, "register", party="ministry", on=dt.date(2025, 4, 7))
     with pytest.raises(ProcedureError, match="pp1176_project_end_date"):
-        store.act(case.id, "admit", actor="head", role="official", on=dt.date(2025, 4, 10))
+        store.decide(case.id, "admit", party="ministry", on=dt.date(2025, 4, 10))
 
 
-def _paid(store: CaseStore, key: str = "a") -> int:
+def _paid(store: ClockedStore, key: str = "a") -> int:
     case_id = _to_agreement(store, _call(store), key)
-    for action, role, day, data in [
+    for action, party, day, data in [
         ("request_subsidy", "applicant", "2025-06-02", {"project_last_year": 2025}),
-        ("approve", "official", "2025-06-20", None),
+        ("approve", "ministry", "2025-06-20", None),
         ("payment_order", "applicant", "2025-06-23", None),
-        ("pay", "official", "2025-06-25", None),
+        ("pay", "treasury", "2025-06-25", None),
     ]:
-        store.act(case_id, action, actor="x", role=role, on=dt.date.fromisoformat(day), data=data)
+        store.decide(case_id, action, party=party, on=dt.date.fromisoformat(day), data=data)
     return case_id
 
 
 def test_a_breach_found_by_the_ministry_is_refunded_within_15_working_days_of_receipt(
-    store: CaseStore,
+    store: ClockedStore,
 ) -> None:
     case_id = _paid(store)  # C = 80,000,000 received
-    store.act(
+    store.decide(
         case_id,
         "demand_breach_refund",
-        actor="inspector",
-        role="official",
+        party="ministry",
         on=dt.date(2025, 9, 1),
         data={
             "breach_found": "10000000",
@@ -110,25 +108,23 @@ def test_a_breach_found_by_the_ministry_is_refunded_within_15_working_days_of_re
 
 
 def test_a_breach_ordered_by_the_control_body_is_due_on_the_orders_date(
-    store: CaseStore,
+    store: ClockedStore,
 ) -> None:
     case_id = _paid(store)
-    with pytest.raises(ProcedureError, match="due_on"):
-        store.act(
+    with pytest.raises(ProcedureError, match="refund"):
+        store.decide(
             case_id,
-            "order_breach_refund",
-            actor="inspector",
-            role="official",
+            "control_refund_order",
+            party="financial_control",
             on=dt.date(2025, 9, 1),
-            data={"breach_found": "5000000"},
+            data={"refund": "5000000"},
         )
-    store.act(
+    store.decide(
         case_id,
-        "order_breach_refund",
-        actor="inspector",
-        role="official",
+        "control_refund_order",
+        party="financial_control",
         on=dt.date(2025, 9, 1),
-        data={"breach_found": "5000000", "due_on": "2025-10-15"},
+        data={"refund": "5000000", "refund_by": "2025-10-15"},
     )
     last = store.log(case_id)[-1]
     assert last.basis == "003 §18(b)" and last.data is not None
@@ -136,11 +132,10 @@ def test_a_breach_ordered_by_the_control_body_is_due_on_the_orders_date(
     assert _due(store, case_id, "refund") == dt.date(2025, 10, 15)
     other = _paid(store, "b")
     with pytest.raises(ProcedureError, match="exceeds"):
-        store.act(
+        store.decide(
             other,
             "demand_breach_refund",
-            actor="inspector",
-            role="official",
+            party="ministry",
             on=dt.date(2025, 9, 1),
             data={"breach_found": str(Decimal("80000000.01"))},
         )

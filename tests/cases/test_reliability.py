@@ -18,8 +18,8 @@ from alembic.migration import MigrationContext
 import industrial_support.accounts.models  # noqa: F401 - its tables belong to the same schema
 from industrial_support.cases.models import Base
 from industrial_support.cases.procedure import ProcedureError
-from industrial_support.cases.store import CaseStore
 from industrial_support.engine.money import Money
+from tests.cases.conftest import ClockedStore, clocked
 
 from .test_pp1176_procedure import ELIGIBLE, _at, _call, _to_agreement
 
@@ -46,7 +46,7 @@ def _in_parallel(count: int, work: Callable[[int], object]) -> list[object]:
     return results
 
 
-def test_concurrent_submissions_get_gap_free_numbers_in_arrival_order(store: CaseStore) -> None:
+def test_concurrent_submissions_get_gap_free_numbers_in_arrival_order(store: ClockedStore) -> None:
     call = _call(store)
     results = _in_parallel(
         WORKERS,
@@ -69,7 +69,7 @@ def test_concurrent_submissions_get_gap_free_numbers_in_arrival_order(store: Cas
     assert [c.arrival_number for c in by_log] == list(range(1, WORKERS + 1))
 
 
-def test_concurrent_retries_with_one_key_store_one_application(store: CaseStore) -> None:
+def test_concurrent_retries_with_one_key_store_one_application(store: ClockedStore) -> None:
     call = _call(store)
     results = _in_parallel(
         10,
@@ -88,7 +88,7 @@ def test_concurrent_retries_with_one_key_store_one_application(store: CaseStore)
     assert store.call(call).last_arrival_number == 1  # the failed retries left no gap
 
 
-def test_concurrent_approvals_never_exceed_the_budget(store: CaseStore) -> None:
+def test_concurrent_approvals_never_exceed_the_budget(store: ClockedStore) -> None:
     # 12 requests of 80m against a 500m limit: at most 6 fit (6 × 80m = 480m)
     call = _call(store, limit=500_000_000)
     cases = [_to_agreement(store, call, f"c{i}") for i in range(12)]
@@ -97,15 +97,13 @@ def test_concurrent_approvals_never_exceed_the_budget(store: CaseStore) -> None:
             case_id,
             "request_subsidy",
             actor="a",
-            role="applicant",
+            party="applicant",
             on=dt.date(2025, 6, 2),
             data={"project_last_year": 2025},
         )
     results = _in_parallel(
         len(cases),
-        lambda i: store.act(
-            cases[i], "approve", actor="h", role="official", on=dt.date(2025, 6, 20)
-        ),
+        lambda i: store.decide(cases[i], "approve", party="ministry", on=dt.date(2025, 6, 20)),
     )
     approved = [r for r in results if not isinstance(r, Exception)]
     refused = [r for r in results if isinstance(r, ProcedureError)]
@@ -119,12 +117,12 @@ _STEP_IN_CHILD = """
 import datetime as dt, sys
 from industrial_support.cases.store import CaseStore
 store = CaseStore(sys.argv[1])
-store.act(int(sys.argv[2]), "register", actor="clerk", role="official", on=dt.date(2025, 4, 7))
+store.act(int(sys.argv[2]), "register", actor="clerk", party="ministry")
 """
 
 
 def test_a_process_killed_mid_transition_changes_nothing(db_url: str) -> None:
-    store = CaseStore(db_url)
+    store = clocked(db_url)
     case = store.submit(
         call_id=_call(store),
         enterprise_id="e",
@@ -153,12 +151,12 @@ def test_a_process_killed_mid_transition_changes_nothing(db_url: str) -> None:
         assert after == before  # nothing half-written, nothing committed lost
     # and the same step still works afterwards
     assert (
-        store.act(case.id, "register", actor="c", role="official", on=dt.date(2025, 4, 7)).state
+        store.act(case.id, "register", actor="c", party="ministry", on=dt.date(2025, 4, 7)).state
         == "registered"
     )
 
 
-def test_migrations_build_exactly_the_models(store: CaseStore) -> None:
+def test_migrations_build_exactly_the_models(store: ClockedStore) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []

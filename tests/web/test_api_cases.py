@@ -219,9 +219,14 @@ def test_an_idempotency_key_belongs_to_one_application(client: TestClient, app: 
     )
     assert reused.status_code == 409
     assert reused.json()["error"]["fields"][0]["field"] == "Idempotency-Key"
-    # Keys are per account: another applicant's "one" is another application.
-    other = _apply(client, app, token(client, "applicant-ru2") | key)
-    assert other["id"] != first["id"] and other["enterprise_id"] == "ru-bearing-works"
+    # Keys are per account: another applicant's "one" is another application (Bearing
+    # Works has applied to the demo call already, so it applies to the second call).
+    other = client.post(
+        f"/api/calls/{call_id}/applications", headers=token(client, "applicant-ru2") | key, json={}
+    )
+    assert other.status_code == 201, other.text
+    assert other.json()["id"] != first["id"]
+    assert other.json()["enterprise_id"] == "ru-bearing-works"
 
 
 def test_step_errors_name_the_field_or_the_state(client: TestClient) -> None:
@@ -235,9 +240,19 @@ def test_step_errors_name_the_field_or_the_state(client: TestClient) -> None:
     too_early = _step(client, official, DEMO_CASE, "admit")  # not registered yet
     assert too_early.status_code == 409
     assert too_early.json()["error"]["code"] == "not_allowed_now"
+    # the server dates steps: a date field typed by the user is refused, naming it
     far = _step(client, official, DEMO_CASE, "register", on="9999-01-01")
     assert far.status_code == 422
     assert far.json()["error"]["fields"][0]["field"] == "on"
+    future = _step(
+        client,
+        official,
+        DEMO_CASE,
+        "register",
+        late={"effective_on": "2100-01-01", "reason": "typed by mistake"},
+    )
+    assert future.status_code == 422
+    assert "late.effective_on: expected today" in future.json()["error"]["message"]
     nul = _step(client, official, DEMO_CASE, "register", note="checked\x00")
     assert nul.status_code == 422  # PostgreSQL cannot store a NUL character
     assert nul.json()["error"]["fields"][0]["field"] == "note"
@@ -325,7 +340,7 @@ def test_a_register_application_goes_without_a_call(client: TestClient) -> None:
     (monitoring,) = included.json()["obligations"]
     assert (monitoring["kind"], monitoring["due_on"]) == ("monitoring", "2025-06-30")
     log = client.get(f"/api/cases/{case['id']}/log", headers=applicant).json()
-    assert [(t["action"], t["role"], t["actor"]) for t in log][1] == (
+    assert [(t["action"], t["party"], t["actor"]) for t in log][1] == (
         "verification_pass",
         "system",
         "official-kz",
@@ -345,3 +360,68 @@ def test_a_register_application_goes_without_a_call(client: TestClient) -> None:
         json={"procedure": "kz.producers_register"},
     )
     assert foreign.status_code == 422
+
+
+def test_money_steps_belong_to_the_right_hands_with_four_eyes(client: TestClient) -> None:
+    ministry, ministry2 = token(client, "official-ru"), token(client, "official-ru2")
+    treasury, treasury2 = token(client, "treasury-ru"), token(client, "treasury-ru2")
+    applicant = token(client, "applicant-ru2")  # Bearing Works, the demo case's enterprise
+
+    def ok(headers: dict[str, str], action: str, **body: Any) -> Any:
+        response = _step(client, headers, DEMO_CASE, action, **body)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    ok(ministry, "register")
+    ok(ministry, "admit")
+    ok(applicant, "sign")
+    ok(applicant, "request_subsidy", data={"project_last_year": 2025})
+    # the ministry grants (003 §12(c)): the preparer cannot confirm, a second official does
+    assert ok(ministry, "approve")["state"] == "subsidy_requested"
+    again = _step(client, ministry, DEMO_CASE, "approve")
+    assert again.status_code == 403 and "another official" in again.json()["error"]["message"]
+    assert ok(ministry2, "approve")["state"] == "subsidy_approved"
+    ok(applicant, "payment_order")
+    # the Federal Treasury pays (003 §14), not the ministry
+    wrong = _step(client, ministry, DEMO_CASE, "pay")
+    assert wrong.status_code == 403
+    assert "Federal Treasury" in wrong.json()["error"]["message"]
+    assert "'ru.pp1176:treasury'" in wrong.json()["error"]["message"]
+    ok(treasury, "pay")
+    assert ok(treasury2, "pay")["state"] == "paid"
+    ok(ministry, "demand_refund", data={"principal_repaid": "50000000"})
+    # the applicant cannot declare the refund paid; the treasury side confirms receipt
+    declared = _step(client, applicant, DEMO_CASE, "refund_received")
+    assert declared.status_code == 403
+    assert "Federal Treasury" in declared.json()["error"]["message"]
+    ok(treasury, "refund_received")
+    assert ok(treasury2, "refund_received")["state"] == "completed"
+    log = client.get(f"/api/cases/{DEMO_CASE}/log", headers=ministry).json()
+    assert [(t["action"], t["phase"]) for t in log if t["phase"]] == [
+        ("approve", "prepared"),
+        ("approve", "confirmed"),
+        ("pay", "prepared"),
+        ("pay", "confirmed"),
+        ("refund_received", "prepared"),
+        ("refund_received", "confirmed"),
+    ]
+    admit = next(t for t in log if t["action"] == "admit")
+    assert admit["rules_hash"].startswith("2025-06-02#") and admit["entry_hash"]
+
+
+def test_a_reused_key_with_another_body_and_a_second_application_are_refused(
+    client: TestClient, app: FastAPI
+) -> None:
+    applicant = token(client, "applicant-ru")
+    key = {"Idempotency-Key": "twenty"}
+    first = _apply(client, app, applicant | key)
+    other_body = client.post(
+        f"/api/calls/{_call_id(app)}/applications",
+        headers=applicant | key,
+        json={"facts": {"pp1176_requested_amount": "1.00"}},
+    )
+    assert other_body.status_code == 409
+    assert "'twenty' was already used for a different request" in other_body.text
+    second = client.post(f"/api/calls/{_call_id(app)}/applications", headers=applicant, json={})
+    assert second.status_code == 409
+    assert f"case {first['id']}, arrival number {first['arrival_number']}" in second.text

@@ -116,9 +116,22 @@ def test_a_step_the_procedure_refuses_is_explained_in_place(client: TestClient) 
     assert response.status_code == 409 and "arrived by the closing day" in response.text
     bad_date = client.post(
         f"/cases/{OTHER_ENTERPRISES_CASE}/act",
-        data={"csrf_token": csrf, "action": "register", "on": "2025-13-01"},
+        data={"csrf_token": csrf, "action": "register", "late_on": "2025-13-01"},
     )
-    assert bad_date.status_code == 422 and "on: expected YYYY-MM-DD" in bad_date.text
+    # the step form has no date: only a late recording states one, with a reason
+    assert bad_date.status_code == 422
+    assert "late_on: expected the day it took effect" in bad_date.text
+    assert "late_reason: expected why" in bad_date.text
+    future = client.post(
+        f"/cases/{OTHER_ENTERPRISES_CASE}/act",
+        data={
+            "csrf_token": csrf,
+            "action": "register",
+            "late_on": "2025-06-03",  # the day after TODAY
+            "late_reason": "typed ahead",
+        },
+    )
+    assert future.status_code == 422 and "expected today (2025-06-02) or earlier" in future.text
 
 
 def test_pages_come_in_japanese(client: TestClient) -> None:
@@ -177,7 +190,7 @@ def test_kz_register_application_without_a_call(client: TestClient) -> None:
     _act(client, official, case_url, "verification_pass")
     assert "Production assessment" in client.get(case_url).text
     log = client.app.state.services.cases.log(int(case_url.rsplit("/", 1)[1]))  # type: ignore[attr-defined]
-    assert [(t.action, t.role, t.actor) for t in log][-1] == (
+    assert [(t.action, t.party, t.actor) for t in log][-1] == (
         "verification_pass",
         "system",
         "official-kz",

@@ -50,8 +50,8 @@ class Principal:
     def may_read_case(self, enterprise_id: str, procedure: str) -> bool:
         if self.role == "applicant":
             return self.enterprise_id == enterprise_id
-        if self.role == "official":
-            return procedure in self.authorities
+        if self.role == "official":  # "<procedure>" or "<procedure>:<party>"
+            return any(a.partition(":")[0] == procedure for a in self.authorities)
         return self.role == "auditor"
 
     def may_act(self, enterprise_id: str, procedure: str, step_role: str) -> bool:
@@ -193,11 +193,15 @@ class AccountStore:
             problems.append("enterprise_id: an applicant acts for exactly one enterprise")
         if problem := password_problem(password):
             problems.append(problem)
-        for procedure in authorities:
+        for authority in authorities:  # "<procedure>" or "<procedure>:<party>"
+            procedure_id, _, party = authority.partition(":")
             try:
-                get_procedure(procedure)
+                procedure = get_procedure(procedure_id)
             except IsupportError as error:
                 problems.append(f"authorities: {error}")
+                continue
+            if party and party not in procedure.parties:
+                problems.append(f"authorities: {procedure_id} has no party {party!r}")
         if problems:
             raise AccountError("; ".join(problems))
         if enterprise_id is not None and self.enterprise(enterprise_id) is None:

@@ -23,7 +23,6 @@ readable whatever rows it got.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ import pyarrow as pa
 from ..engine.errors import IsupportError
 from ..engine.evaluate import STATUS_DTYPE, CompiledProgram, RuleSet, column
 from ..engine.money import CURRENCY_DIGITS
+from ..engine.rules_hash import rules_hash
 from .validate import ENTERPRISE, JURISDICTION, REASON
 
 REJECTS = "rejects"
@@ -61,11 +61,10 @@ def read_table(out: Path, name: str) -> pl.DataFrame:
 
 
 def parameter_version(compiled: CompiledProgram, as_of: dt.date) -> str:
-    """Which parameter values a program used: the evaluation date and a fingerprint of every
-    parameter entry read (name and effective-from date)."""
-    used = parameters_used(compiled)
-    digest = hashlib.sha1("|".join(used).encode()).hexdigest()[:10]
-    return f"{as_of.isoformat()}#{digest}"
+    """The rules a program applied: the evaluation date and the content hash of every
+    parameter value read (with its dates and citations) and of the program code
+    (engine/rules_hash.py)."""
+    return rules_hash([compiled], as_of)
 
 
 def parameters_used(compiled: CompiledProgram) -> list[str]:

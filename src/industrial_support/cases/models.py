@@ -1,5 +1,7 @@
 """Tables of the case store. Money is stored as integer minor units with its currency;
-the transition log is append-only (database triggers refuse UPDATE and DELETE)."""
+the transition log is append-only (database triggers refuse UPDATE, DELETE and id reuse; on
+PostgreSQL the application's role may only INSERT and SELECT it) and hash-chained per case
+(cases/ledger.py), so any edit that slips past the database shows in ``isupport case verify``."""
 
 from __future__ import annotations
 
@@ -52,7 +54,10 @@ class Case(Base):
     """One application (or one register entry request) moving through a procedure."""
 
     __tablename__ = "cases"
-    __table_args__ = (UniqueConstraint("call_id", "arrival_number", name="uq_case_arrival"),)
+    __table_args__ = (
+        UniqueConstraint("call_id", "arrival_number", name="uq_case_arrival"),
+        Index("ix_cases_call_enterprise", "call_id", "enterprise_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     procedure: Mapped[str] = mapped_column(String(64))
     call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
@@ -64,12 +69,20 @@ class Case(Base):
     currency: Mapped[str | None] = mapped_column(String(3))
     amount_minor: Mapped[int | None] = mapped_column(BigInteger)  # amount decided or requested
     idempotency_key: Mapped[str | None] = mapped_column(String(120), unique=True)
+    # sha256 of what was asked (procedure, call, enterprise, facts, subject, amount): a retry
+    # with the same key must ask the same thing
+    request_hash: Mapped[str | None] = mapped_column(String(64))
     submitted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(default=1)
 
 
 class Transition(Base):
-    """One step of a case: who, when, from, to, on what basis. Never updated or deleted."""
+    """One step of a case: who, when, from, to, on what basis. Never updated or deleted.
+
+    ``event_date`` is the day the step takes effect: the server's day, or for a late
+    recording the earlier day an official states with ``late_reason``; ``recorded_at`` is
+    always the server's clock. ``phase`` is "prepared" for the first half of a four-eyes
+    step (the state does not change until a second official confirms)."""
 
     __tablename__ = "transitions"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -78,13 +91,22 @@ class Transition(Base):
     from_state: Mapped[str | None] = mapped_column(String(64))
     to_state: Mapped[str] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(String(120))
-    role: Mapped[str] = mapped_column(String(32))
+    # the procedure party that acted (column name kept from the first schema)
+    party: Mapped[str] = mapped_column("role", String(32))
     event_date: Mapped[dt.date] = mapped_column(Date)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     basis: Mapped[str] = mapped_column(String(120))
     reason_code: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    phase: Mapped[str | None] = mapped_column(String(16))
+    late_reason: Mapped[str | None] = mapped_column(Text)
+    rules_hash: Mapped[str | None] = mapped_column(String(40))
+    # the case's amount after the step: what verify replays
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Obligation(Base):

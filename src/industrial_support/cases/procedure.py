@@ -1,6 +1,12 @@
-"""Procedures as state machines. Each step names who may take it, from which states, the
-citation it rests on, the reason codes a refusal may give, a guard, the obligations it opens
-(with their deadline rule) and those it closes."""
+"""Procedures as state machines. Each step names the party the law gives it to, from which
+states, the citation it rests on, the reason codes a refusal may give, a guard, the
+obligations it opens (with their deadline rule) and those it closes, and whether a second
+official must confirm it (four eyes).
+
+Two words that must not be confused: an account's *role* (applicant, official, auditor) says
+what a person may do in the system; a procedure's *party* (the enterprise, the ministry, the
+treasury …) is who the law names for a step. An official acts for the parties listed in the
+account's authorities."""
 
 from __future__ import annotations
 
@@ -12,11 +18,38 @@ from typing import Any, Literal, Protocol
 from ..engine.citations import Citation, cite
 from ..engine.errors import IsupportError
 
-Role = Literal["applicant", "official", "system"]
+PartyKind = Literal["applicant", "authority", "system"]
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who the law names for steps: the applicant, an official body, or an automated check
+    (recorded by an official of the lead body)."""
+
+    kind: PartyKind
+    en: str
+    ja: str
+    lead: bool = False  # the body that runs the procedure (its officials record "system" steps)
+
+
+DEFAULT_PARTIES: Mapping[str, Party] = {
+    "applicant": Party(kind="applicant", en="The applicant", ja="申請者"),
+    "official": Party(kind="authority", en="The authority", ja="所管機関", lead=True),
+    "system": Party(kind="system", en="Automated check", ja="自動検査"),
+}
 
 
 class ProcedureError(IsupportError):
     """A step that the procedure does not allow now (wrong state, role, reason, guard)."""
+
+
+class PartyError(ProcedureError):
+    """The step belongs to another party (or needs a second official): a 403 on the web."""
+
+
+class StepInputError(ProcedureError):
+    """What the step was given is wrong (a reason code, a late recording's day or reason):
+    bad input (422 on the web), not a step refused by the state of the case."""
 
 
 class FromData:
@@ -68,7 +101,7 @@ class Opens:
     """An obligation a step opens: ``kind`` is due by ``rule`` counted from ``counted_from``."""
 
     kind: str
-    party: Role
+    party: str
     rule: DueRule
     counted_from: Callable[[StepContext], dt.date] = lambda context: context.event_date
 
@@ -78,10 +111,14 @@ class Step:
     action: str
     sources: tuple[str, ...]
     target: str  # "=" keeps the state (a report, a document return)
-    role: Role
+    party: str  # a key of the procedure's parties
     basis: str
     en: str
     ja: str
+    # prepared by one official, confirmed by another of the same body before it takes effect
+    four_eyes: bool = False
+    # the step asks the program's rules: its log entry carries the rules hash
+    evaluates: bool = False
     reasons: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     guard: Guard | None = None
     opens: tuple[Opens, ...] = ()
@@ -111,6 +148,9 @@ class Procedure:
     final: frozenset[str]
     submit_opens: tuple[Opens, ...] = ()
     uses_calls: bool = True  # applications answer a call (numbered in order of arrival)
+    # may one enterprise apply more than once to the same call (or procedure and subject)?
+    repeat_applications: bool = False
+    parties: Mapping[str, Party] = field(default_factory=lambda: dict(DEFAULT_PARTIES))
     call_check: CallCheck | None = None
     program: str | None = None  # the program whose rules decide eligibility, if any
     # labels for people, {id: {"en": ..., "ja": ...}}: every state and obligation kind
@@ -129,6 +169,29 @@ class Procedure:
         cite(self.submit_basis)
         for step in self.steps:
             step.citation  # noqa: B018 - a step whose basis names no source fails here
+            if step.party not in self.parties:
+                raise ValueError(f"procedure {self.id}: {step.action} names no party of it")
+        for spec in (*self.submit_opens, *(o for step in self.steps for o in step.opens)):
+            if spec.party not in self.parties:
+                raise ValueError(f"procedure {self.id}: obligation {spec.kind} has no party")
+        if sum(party.lead for party in self.parties.values()) != 1:
+            raise ValueError(f"procedure {self.id}: expected exactly one lead body")
+
+    @property
+    def lead(self) -> str:
+        return next(key for key, party in self.parties.items() if party.lead)
+
+    def authority_for(self, party: str) -> str:
+        """The authority an official's account lists to act for ``party``: the procedure id
+        for the lead body (and the automated checks it records), "<procedure>:<party>" for
+        any other body."""
+        if party == self.lead or self.parties[party].kind == "system":
+            return self.id
+        return f"{self.id}:{party}"
+
+    def party_label(self, party: str, lang: str = "en") -> str:
+        found = self.parties.get(party)
+        return (found.ja if lang == "ja" else found.en) if found else party
 
     def states(self) -> set[str]:
         targets = {step.target for step in self.steps if step.target != "="}
@@ -148,22 +211,23 @@ class Procedure:
     def available(self, state: str) -> list[Step]:
         return [step for step in self.steps if state in step.sources]
 
-    def check(self, step: Step, state: str, role: str, reason: str | None) -> None:
+    def check(self, step: Step, state: str, party: str, reason: str | None) -> None:
         if state not in step.sources:
             allowed = ", ".join(s.action for s in self.available(state)) or "none (final state)"
             raise ProcedureError(
                 f"action: {step.action!r} is not allowed in state {state!r}; allowed: {allowed}"
             )
-        if role != step.role:
-            raise ProcedureError(
-                f"role: {step.action!r} is taken by the {step.role}, not the {role}"
+        if party != step.party:
+            raise PartyError(
+                f"party: {step.action!r} is taken by {self.party_label(step.party)} "
+                f"({step.party}), not by {party}"
             )
         if step.reasons and reason not in step.reasons:
-            raise ProcedureError(
+            raise StepInputError(
                 f"reason: {step.action!r} needs one of {', '.join(step.reasons)}; got {reason!r}"
             )
         if not step.reasons and reason is not None:
-            raise ProcedureError(f"reason: {step.action!r} takes no reason code")
+            raise StepInputError(f"reason: {step.action!r} takes no reason code")
 
 
 _PROCEDURES: dict[str, Procedure] = {}

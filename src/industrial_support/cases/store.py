@@ -1,11 +1,14 @@
 """The case store: every change is one database transaction — the case's new state, its
-log entry and its obligations are written together or not at all."""
+log entry and its obligations are written together or not at all. The store's clock dates
+every step; only an official's explicit late recording states an earlier day."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,11 +21,28 @@ from ..engine.errors import IsupportError
 from ..engine.facts import catalog
 from ..engine.money import CURRENCY_DIGITS, Money
 from ..engine.program import all_programs
+from ..engine.rules_hash import program_rules_hash
 from ..report import plain
 from .db import connect
 from .documents import completeness_problem
+from .ledger import Problem, seal, verify
 from .models import Call, Case, Obligation, RegisterEntry, Transition
-from .procedure import FromData, ProcedureError, StepContext, get_procedure
+from .procedure import (
+    FromData,
+    PartyError,
+    Procedure,
+    ProcedureError,
+    Step,
+    StepContext,
+    StepInputError,
+    get_procedure,
+)
+
+Clock = Callable[[], dt.datetime]  # an aware "now"
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class ConflictError(IsupportError):
@@ -31,6 +51,30 @@ class ConflictError(IsupportError):
 
 class NotFoundError(IsupportError):
     pass
+
+
+class IdempotencyConflict(ConflictError):
+    """The key was used before for a different request."""
+
+    def __init__(self, key: str, case_id: int) -> None:
+        super().__init__(
+            f"Idempotency-Key: {key!r} was already used for a different request (case {case_id})"
+        )
+        self.key = key
+        self.case_id = case_id
+
+
+class DuplicateApplication(ConflictError):
+    """The enterprise already applied to this call and the procedure takes one application."""
+
+
+@dataclass(frozen=True)
+class LateRecording:
+    """An official records a step that happened earlier (e.g. signed on paper): the day it
+    took effect and why it is recorded only now."""
+
+    effective_on: dt.date
+    reason: str
 
 
 def to_minor(money: Money) -> int:
@@ -163,9 +207,20 @@ class CaseStore:
     # web application turns this on, bare stores (procedure tests) leave it off.
     require_documents = False
 
-    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or connect(url)
+    def __init__(
+        self,
+        url: str | None = None,
+        engine: Engine | None = None,
+        *,
+        clock: Clock = system_clock,
+        owner_url: str | None = None,
+    ) -> None:
+        self.engine = engine or connect(url, owner_url=owner_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.clock = clock
+
+    def today(self) -> dt.date:
+        return self.clock().date()
 
     # --- calls ---------------------------------------------------------------------------
     def open_call(
@@ -198,7 +253,7 @@ class CaseStore:
                 budget_limit_minor=to_minor(budget_limit),
                 committed_minor=0,
                 last_arrival_number=0,
-                created_at=dt.datetime.now(dt.UTC),
+                created_at=self.clock(),
             )
             session.add(call)
             session.flush()
@@ -224,15 +279,17 @@ class CaseStore:
         enterprise_id: str,
         facts: Mapping[str, Any],
         actor: str,
-        submitted_at: dt.datetime,
         call_id: int | None = None,
         procedure_id: str | None = None,
         amount: Money | None = None,
         subject: str | None = None,
         idempotency_key: str | None = None,
     ) -> CaseView:
-        """Store an application. With a call it gets the next arrival number; a retry with
-        the same idempotency key returns the first application instead of a second one."""
+        """Store an application, dated by the store's clock inside the numbering transaction
+        (so arrival numbers and times agree). With a call it gets the next arrival number; a
+        retry with the same idempotency key and request returns the first application, the
+        same key with another request is refused, and so is a second application of the
+        enterprise to the call unless the procedure takes repeats."""
         if call_id is not None:
             procedure = get_procedure(self.call(call_id).procedure)
         elif procedure_id is not None:
@@ -245,18 +302,30 @@ class CaseStore:
             raise ProcedureError("enterprise_id: expected a non-empty identifier")
         all_programs()  # fills the fact catalogs
         stored_facts = plain(catalog(procedure.jurisdiction).validate(facts))
-        if idempotency_key is not None and (existing := self._by_key(idempotency_key)) is not None:
+        request_hash = _request_hash(
+            procedure.id, call_id, enterprise_id, stored_facts, subject, amount
+        )
+        if idempotency_key is not None and (
+            existing := self._by_key(idempotency_key, request_hash)
+        ):
             return existing
         try:
             with self.sessions.begin() as session:
                 number = None
                 if call_id is not None:
+                    # the call row is locked from here to the commit: arrivals queue
                     number = session.execute(
                         update(Call)
                         .where(Call.id == call_id)
                         .values(last_arrival_number=Call.last_arrival_number + 1)
                         .returning(Call.last_arrival_number)
                     ).scalar_one()
+                    if idempotency_key is not None:
+                        _answer_retry(session, idempotency_key, request_hash)
+                    if not procedure.repeat_applications:
+                        _refuse_second_application(session, call_id, enterprise_id)
+                # inside the lock: number order = time order
+                submitted_at = self.clock().astimezone(dt.UTC)
                 case = Case(
                     procedure=procedure.id,
                     call_id=call_id,
@@ -268,6 +337,7 @@ class CaseStore:
                     currency=amount.currency if amount else None,
                     amount_minor=to_minor(amount) if amount else None,
                     idempotency_key=idempotency_key,
+                    request_hash=request_hash,
                     submitted_at=submitted_at,
                     version=1,
                 )
@@ -276,32 +346,36 @@ class CaseStore:
                 log = self._log(
                     session,
                     case,
-                    "submit",
-                    None,
-                    procedure.initial,
-                    actor,
-                    "applicant",
-                    submitted_at.date(),
-                    procedure.submit_basis,
-                    None,
-                    None,
-                    None,
+                    action="submit",
+                    source=None,
+                    target=procedure.initial,
+                    actor=actor,
+                    party="applicant",
+                    on=submitted_at.date(),
+                    basis=procedure.submit_basis,
+                    recorded_at=submitted_at,
                 )
                 context = self._context(session, case, submitted_at.date(), {})
                 self._open(session, case, log, procedure.submit_opens, context)
                 return _view(case)
+        except _Retry as retry:  # the number taken above is rolled back with the rest
+            return retry.case
         except IntegrityError:
             if (
                 idempotency_key is not None
-                and (existing := self._by_key(idempotency_key)) is not None
+                and (existing := self._by_key(idempotency_key, request_hash)) is not None
             ):
                 return existing  # a concurrent retry stored it first; its number stands
             raise
 
-    def _by_key(self, key: str) -> CaseView | None:
+    def _by_key(self, key: str, request_hash: str) -> CaseView | None:
         with self.sessions() as session:
             case = session.scalars(select(Case).where(Case.idempotency_key == key)).one_or_none()
-            return _view(case) if case else None
+            if case is None:
+                return None
+            if case.request_hash != request_hash:
+                raise IdempotencyConflict(key, case.id)
+            return _view(case)
 
     # --- steps ---------------------------------------------------------------------------
     def act(
@@ -310,20 +384,42 @@ class CaseStore:
         action: str,
         *,
         actor: str,
-        role: str,
-        on: dt.date,
+        party: str,
         reason: str | None = None,
         note: str | None = None,
         data: Mapping[str, Any] | None = None,
+        late: LateRecording | None = None,
     ) -> CaseView:
-        """Take one step of the case's procedure, atomically."""
+        """Take one step of the case's procedure, atomically, dated by the store's clock
+        (or, for an official's late recording, by the day it states). A four-eyes step is
+        first prepared, then takes effect when a second official of the same party confirms
+        it by taking the same step."""
+        now = self.clock()
         with self.sessions.begin() as session:
             case = session.get(Case, case_id)
             if case is None:
                 raise NotFoundError(f"case: no case {case_id}")
             procedure = get_procedure(case.procedure)
             step = procedure.step(action)
-            procedure.check(step, case.state, role, reason)
+            procedure.check(step, case.state, party, reason)
+            last = self._last_entry(session, case.id)
+            on = self._effective_on(procedure, step, case, last, now.date(), late)
+            prepared = _pending(step, case, last)
+            if prepared is not None:
+                if prepared.actor == actor:
+                    raise PartyError(
+                        f"four eyes: {actor} prepared {action!r}; another official of "
+                        f"{procedure.party_label(step.party)} must confirm it"
+                    )
+                if (data and dict(data) != (prepared.data or {})) or (
+                    reason is not None and reason != prepared.reason_code
+                ):
+                    raise ProcedureError(
+                        f"{action}: confirm the step as {prepared.actor} prepared it "
+                        f"(reason {prepared.reason_code!r}, data {prepared.data or {}})"
+                    )
+                data, reason = prepared.data, prepared.reason_code
+                note = note or prepared.note
             context = self._context(session, case, on, dict(data or {}), reason)
             if step.guard is not None and (problem := step.guard(context)) is not None:
                 raise ProcedureError(f"{action}: {problem}")
@@ -331,55 +427,171 @@ class CaseStore:
                 missing := completeness_problem(session, case.id, case.procedure, action)
             ):
                 raise ProcedureError(f"{action}: {missing}")
-            effects = Effects(session, case, context)
-            if step.effect is not None:
-                try:
-                    step.effect(effects)
-                except ValueError as error:
-                    raise ProcedureError(f"{action}: {error}") from None
-            new_state = step.target_from(case.state)
-            changed = session.execute(
-                update(Case)
-                .where(Case.id == case.id, Case.version == case.version)
-                .values(
-                    state=new_state,
-                    version=case.version + 1,
-                    amount_minor=effects.amount_minor,
-                    currency=effects.currency,
+            rules = (
+                program_rules_hash(procedure.program, on)
+                if step.evaluates and procedure.program
+                else None
+            )
+            if step.four_eyes and prepared is None:
+                self._bump(session, case, case.state, case.amount_minor, case.currency)
+                self._log(
+                    session,
+                    case,
+                    action=action,
+                    source=case.state,
+                    target=case.state,
+                    actor=actor,
+                    party=party,
+                    on=on,
+                    basis=step.basis,
+                    reason=reason,
+                    note=note,
+                    data=plain(dict(data or {})) or None,
+                    recorded_at=now,
+                    phase="prepared",
+                    late=late,
+                    rules_hash=rules,
                 )
+            else:
+                self._apply(
+                    session,
+                    case,
+                    step,
+                    context,
+                    actor=actor,
+                    party=party,
+                    note=note,
+                    late=late,
+                    now=now,
+                    prepared=prepared,
+                    rules=rules,
+                )
+        return self.get(case_id)
+
+    def _apply(
+        self,
+        session: Session,
+        case: Case,
+        step: Step,
+        context: StepContext,
+        *,
+        actor: str,
+        party: str,
+        note: str | None,
+        late: LateRecording | None,
+        now: dt.datetime,
+        prepared: Transition | None,
+        rules: str | None,
+    ) -> None:
+        """The step takes effect: its effect, the new state, the log entry, obligations."""
+        action, data, reason, on = step.action, context.data, context.reason, context.event_date
+        effects = Effects(session, case, context)
+        if step.effect is not None:
+            try:
+                step.effect(effects)
+            except ValueError as error:
+                raise ProcedureError(f"{action}: {error}") from None
+        new_state = step.target_from(case.state)
+        source = case.state
+        self._bump(session, case, new_state, effects.amount_minor, effects.currency)
+        extra = {"prepared_by": prepared.actor} if prepared is not None else {}
+        log = self._log(
+            session,
+            case,
+            action=action,
+            source=source,
+            target=new_state,
+            actor=actor,
+            party=party,
+            on=on,
+            basis=step.basis,
+            reason=reason,
+            note=note,
+            data={**plain(dict(data or {})), **effects.data, **extra} or None,
+            recorded_at=now,
+            phase="confirmed" if prepared is not None else None,
+            late=late,
+            rules_hash=rules,
+        )
+        _fault("after_log")
+        if step.closes:
+            session.execute(
+                update(Obligation)
+                .where(
+                    Obligation.case_id == case.id,
+                    Obligation.kind.in_(step.closes),
+                    Obligation.closed_by.is_(None),
+                )
+                .values(closed_by=log.id)
                 .execution_options(synchronize_session=False)
             )
-            if changed.rowcount != 1:  # type: ignore[attr-defined]
-                raise ConflictError(f"case {case_id}: changed by someone else; read it again")
-            log = self._log(
-                session,
-                case,
-                action,
-                case.state,
-                new_state,
-                actor,
-                role,
-                on,
-                step.basis,
-                reason,
-                note,
-                {**plain(dict(data or {})), **effects.data} or None,
+        self._open(session, case, log, step.opens, context)
+        _fault("before_commit")
+
+    def _bump(
+        self,
+        session: Session,
+        case: Case,
+        state: str,
+        amount_minor: int | None,
+        currency: str | None,
+    ) -> None:
+        """Write the case's new state under its version: a concurrent step loses."""
+        changed = session.execute(
+            update(Case)
+            .where(Case.id == case.id, Case.version == case.version)
+            .values(
+                state=state,
+                version=case.version + 1,
+                amount_minor=amount_minor,
+                currency=currency,
             )
-            _fault("after_log")
-            if step.closes:
-                session.execute(
-                    update(Obligation)
-                    .where(
-                        Obligation.case_id == case.id,
-                        Obligation.kind.in_(step.closes),
-                        Obligation.closed_by.is_(None),
-                    )
-                    .values(closed_by=log.id)
-                    .execution_options(synchronize_session=False)
-                )
-            self._open(session, case, log, step.opens, context)
-            _fault("before_commit")
-        return self.get(case_id)
+            .execution_options(synchronize_session=False)
+        )
+        if changed.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConflictError(f"case {case.id}: changed by someone else; read it again")
+        case.amount_minor, case.currency = amount_minor, currency
+
+    @staticmethod
+    def _last_entry(session: Session, case_id: int) -> Transition | None:
+        return session.scalars(
+            select(Transition)
+            .where(Transition.case_id == case_id)
+            .order_by(Transition.id.desc())
+            .limit(1)
+        ).first()
+
+    @staticmethod
+    def _effective_on(
+        procedure: Procedure,
+        step: Step,
+        case: Case,
+        last: Transition | None,
+        today: dt.date,
+        late: LateRecording | None,
+    ) -> dt.date:
+        """Today, or the earlier day of an official's late recording — never before the
+        case's previous step or its submission, never after today."""
+        if late is None:
+            return today
+        if procedure.parties[step.party].kind != "authority":
+            raise PartyError(
+                f"late: only an official may record a step late; {step.action!r} is "
+                f"{procedure.party_label(step.party)}'s and is dated today"
+            )
+        problems = []
+        if not late.reason.strip():
+            problems.append("late.reason: expected why the step is recorded only now")
+        if late.effective_on > today:
+            problems.append(f"late.effective_on: expected today ({today}) or earlier")
+        floor = max(case.submitted_at.date(), last.event_date if last else dt.date.min)
+        if late.effective_on < floor:
+            problems.append(
+                f"late.effective_on: expected {floor} or later (the case's previous step)"
+            )
+        if problems:
+            raise StepInputError("; ".join(problems))
+        return late.effective_on
 
     def _context(
         self,
@@ -419,16 +631,21 @@ class CaseStore:
         self,
         session: Session,
         case: Case,
+        *,
         action: str,
         source: str | None,
         target: str,
         actor: str,
-        role: str,
+        party: str,
         on: dt.date,
         basis: str,
-        reason: str | None,
-        note: str | None,
-        data: Any,
+        recorded_at: dt.datetime,
+        reason: str | None = None,
+        note: str | None = None,
+        data: Any = None,
+        phase: str | None = None,
+        late: LateRecording | None = None,
+        rules_hash: str | None = None,
     ) -> Transition:
         entry = Transition(
             case_id=case.id,
@@ -436,14 +653,21 @@ class CaseStore:
             from_state=source,
             to_state=target,
             actor=actor,
-            role=role,
+            party=party,
             event_date=on,
-            recorded_at=dt.datetime.now(dt.UTC),
+            # in UTC: SQLite keeps no zone, and the hash must read back what was written
+            recorded_at=recorded_at.astimezone(dt.UTC),
             basis=basis,
             reason_code=reason,
             note=note,
             data=data,
+            phase=phase,
+            late_reason=late.reason if late else None,
+            rules_hash=rules_hash,
+            amount_minor=case.amount_minor,
+            currency=case.currency,
         )
+        seal(session, entry)
         session.add(entry)
         session.flush()
         return entry
@@ -523,6 +747,11 @@ class CaseStore:
                 for o, c in session.execute(query)
             ]
 
+    def verify(self) -> tuple[int, int, list[Problem]]:
+        """Every case's chain and replay (cases/ledger.py)."""
+        with self.sessions() as session:
+            return verify(session)
+
     def committed(self, call_id: int) -> Money:
         call = self.call(call_id)
         money = from_minor(call.committed_minor, call.currency)
@@ -544,3 +773,56 @@ class CaseStore:
                 )
             )
             return bool(count)
+
+
+def _pending(step: Step, case: Case, last: Transition | None) -> Transition | None:
+    """The preparation this step would confirm: the case's newest entry, if it prepared
+    the same step in the state the case is still in."""
+    if not step.four_eyes or last is None or last.phase != "prepared":
+        return None
+    if last.action != step.action or last.from_state != case.state:
+        return None
+    return last
+
+
+def _request_hash(
+    procedure: str,
+    call_id: int | None,
+    enterprise_id: str,
+    facts: Any,
+    subject: str | None,
+    amount: Money | None,
+) -> str:
+    asked = [procedure, call_id, enterprise_id, facts, subject, str(amount) if amount else None]
+    text = json.dumps(asked, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class _Retry(Exception):
+    def __init__(self, case: CaseView) -> None:
+        self.case = case
+
+
+def _answer_retry(session: Session, key: str, request_hash: str) -> None:
+    """A retry that arrives while the first is being stored finds it here, under the lock."""
+    first = session.scalars(select(Case).where(Case.idempotency_key == key)).one_or_none()
+    if first is None:
+        return
+    if first.request_hash != request_hash:
+        raise IdempotencyConflict(key, first.id)
+    raise _Retry(_view(first))
+
+
+def _refuse_second_application(session: Session, call_id: int, enterprise_id: str) -> None:
+    first = session.scalars(
+        select(Case)
+        .where(Case.call_id == call_id, Case.enterprise_id == enterprise_id)
+        .order_by(Case.arrival_number)
+        .limit(1)
+    ).first()
+    if first is not None:
+        raise DuplicateApplication(
+            f"enterprise_id: {enterprise_id} already applied to call {call_id} "
+            f"(case {first.id}, arrival number {first.arrival_number}); the procedure takes "
+            "one application per enterprise and call"
+        )

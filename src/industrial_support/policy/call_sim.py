@@ -149,7 +149,7 @@ def _arrivals(
 
 def simulate(applicants: Sequence[Applicant], budget: Money) -> CallResult:
     """One call through the case store's steps (see the module docstring)."""
-    from ..cases.procedure import ProcedureError
+    from ..cases.procedure import ProcedureError, get_procedure
     from ..cases.store import CaseStore
     from ..programs.ru import pp1176
 
@@ -160,7 +160,10 @@ def simulate(applicants: Sequence[Applicant], budget: Money) -> CallResult:
     last = max(a.submitted_at for a in applicants).date()
     closes = max(last, pp1176.SCHEDULE["application_window"].rule.due(first))
     with tempfile.TemporaryDirectory(prefix="isupport-call-sim-") as folder:
-        store = CaseStore(f"sqlite:///{Path(folder) / 'call.db'}")
+        # The store dates every step by its clock: the simulation moves that clock to each
+        # applicant's arrival, as the server's would read then.
+        moment = [dt.datetime.combine(first, dt.time(9), tzinfo=dt.UTC)]
+        store = CaseStore(f"sqlite:///{Path(folder) / 'call.db'}", clock=lambda: moment[0])
         call = store.open_call(
             PROCEDURE,
             title="simulated call",
@@ -171,35 +174,40 @@ def simulate(applicants: Sequence[Applicant], budget: Money) -> CallResult:
         )
         for applicant in applicants:
             result.order.append(applicant.enterprise_id)
+            moment[0] = applicant.submitted_at
             case = store.submit(
                 enterprise_id=applicant.enterprise_id,
                 facts=applicant.facts,
                 actor=applicant.enterprise_id,
-                submitted_at=applicant.submitted_at,
                 call_id=call,
             )
             on = applicant.submitted_at.date()
 
-            def step(
-                action: str, role: str, case_id: int = case.id, on: dt.date = on, **extra: Any
-            ) -> Any:
-                return store.act(case_id, action, actor=f"sim-{role}", role=role, on=on, **extra)
+            def step(action: str, party: str, case_id: int = case.id, **extra: Any) -> Any:
+                # the parties the procedure names; a four-eyes step is prepared and confirmed
+                # by two officials of the same body, as the case store requires
+                view = store.act(case_id, action, actor=f"sim-{party}", party=party, **extra)
+                if get_procedure(PROCEDURE).step(action).four_eyes:
+                    extra.pop("data", None)
+                    extra.pop("reason", None)
+                    view = store.act(case_id, action, actor=f"sim-{party}-2", party=party, **extra)
+                return view
 
             try:
-                step("register", "official")
-                step("admit", "official")
+                step("register", "ministry")
+                step("admit", "ministry")
                 step("sign", "applicant")
                 view = step("request_subsidy", "applicant", data={"project_last_year": on.year})
             except ProcedureError as error:
                 result.refused.append((applicant.enterprise_id, str(error)))
                 continue
             try:
-                view = step("approve", "official")
+                view = step("approve", "ministry")
                 result.funded.append((applicant.enterprise_id, view.amount))
             except ProcedureError:
                 view = step(
                     "defer_budget",
-                    "official",
+                    "ministry",
                     reason="budget_shortage",
                     data={"confirmed_shortage": True},
                 )

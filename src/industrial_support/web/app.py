@@ -42,7 +42,14 @@ def create_app(
     from .pages import router as pages_router
 
     all_programs()  # load every program before the first request
-    cases = CaseStore(db_url)
+
+    def clock() -> dt.datetime:
+        # the server dates every step; a fixed ``today`` (tests, demo) keeps the time of day
+        now = dt.datetime.now(dt.UTC)
+        day = today()
+        return now if now.date() == day else dt.datetime.combine(day, now.time(), tzinfo=dt.UTC)
+
+    cases = CaseStore(db_url, clock=clock)
     cases.require_documents = True  # steps wait for the documents the law asks (cases/documents.py)
     app = FastAPI(
         title="industrial-support API",

@@ -49,14 +49,41 @@ def visible_cases(
     ]
 
 
+def parties_of(principal: Principal, procedure: Procedure) -> set[str]:
+    """The procedure parties this account acts for: an applicant for the applicant; an
+    official for each body its authorities list ("ru.pp1176" = the lead body, which also
+    records the automated checks; "ru.pp1176:treasury" = the treasury); auditors none."""
+    if principal.role == "applicant":
+        return {p for p, party in procedure.parties.items() if party.kind == "applicant"}
+    if principal.role != "official":
+        return set()
+    return {
+        p
+        for p, party in procedure.parties.items()
+        if party.kind != "applicant" and procedure.authority_for(p) in principal.authorities
+    }
+
+
+def may_take(principal: Principal, case: CaseView, step: Step) -> bool:
+    procedure = get_procedure(case.procedure)
+    if step.party not in parties_of(principal, procedure):
+        return False
+    kind = procedure.parties[step.party].kind
+    return kind != "applicant" or principal.enterprise_id == case.enterprise_id
+
+
+def who_may(procedure: Procedure, step: Step) -> str:
+    """Who may take the step, for a refusal: the party and the authority an account needs."""
+    party = procedure.parties[step.party]
+    if party.kind == "applicant":
+        return f"{party.en} (an applicant account of the enterprise)"
+    return f"an official of {party.en} (authority {procedure.authority_for(step.party)!r})"
+
+
 def steps_for(principal: Principal, case: CaseView) -> list[Step]:
     """The steps this account may take on the case now."""
     procedure = get_procedure(case.procedure)
-    return [
-        step
-        for step in procedure.available(case.state)
-        if principal.may_act(case.enterprise_id, case.procedure, step.role)
-    ]
+    return [step for step in procedure.available(case.state) if may_take(principal, case, step)]
 
 
 def calls(store: CaseStore, principal: Principal, today: dt.date) -> list[CallSummary]:

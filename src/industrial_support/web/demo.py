@@ -53,7 +53,13 @@ def load(services: Services) -> Demo:
         DemoAccount("applicant-jp", "applicant", "Sample Precision Parts KK"),
         DemoAccount("applicant-kz", "applicant", "Sample Machinery LLP"),
         DemoAccount("official-ru", "official", "Decree 1176 (Minpromtorg)"),
+        # four eyes: a second official of the ministry confirms what the first prepares
+        DemoAccount("official-ru2", "official", "Decree 1176 (Minpromtorg), second signatory"),
+        DemoAccount("treasury-ru", "official", "Decree 1176 (Federal Treasury)"),
+        DemoAccount("treasury-ru2", "official", "Decree 1176 (Federal Treasury), second"),
+        DemoAccount("control-ru", "official", "Decree 1176 (state financial control)"),
         DemoAccount("official-kz", "official", "KZ register of producers"),
+        DemoAccount("appeal-kz", "official", "KZ register: Appeal Commission"),
         DemoAccount("auditor", "auditor", "read-only"),
     )
     enterprise = {
@@ -62,7 +68,15 @@ def load(services: Services) -> Demo:
         "applicant-jp": "jp-precision-parts",
         "applicant-kz": "kz-machine-builder",
     }
-    authority = {"official-ru": ["ru.pp1176"], "official-kz": ["kz.producers_register"]}
+    authority = {
+        "official-ru": ["ru.pp1176"],
+        "official-ru2": ["ru.pp1176"],
+        "treasury-ru": ["ru.pp1176:treasury"],
+        "treasury-ru2": ["ru.pp1176:treasury"],
+        "control-ru": ["ru.pp1176:financial_control"],
+        "official-kz": ["kz.producers_register"],
+        "appeal-kz": ["kz.producers_register:appeal_commission"],
+    }
     names = {
         "official-ru": "Ivan Petrov (Minpromtorg)",
         "official-kz": "Aigerim Seitova (MIIR)",
@@ -92,7 +106,6 @@ def load(services: Services) -> Demo:
         enterprise_id="ru-bearing-works",
         facts=ru.facts,
         actor="applicant-ru2",
-        submitted_at=dt.datetime.combine(published, dt.time(10), tzinfo=dt.UTC),
         subject="Bearing units for passenger cars",
     )
     return Demo(accounts, PASSWORD, call_id)

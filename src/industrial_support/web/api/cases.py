@@ -12,10 +12,25 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, String
 
 from ...accounts.service import Principal
 from ...cases.models import Call, Transition
-from ...cases.procedure import Procedure, ProcedureError, Step, get_procedure
-from ...cases.store import CaseStore, CaseView, ConflictError, DueItem, from_minor
+from ...cases.procedure import (
+    PartyError,
+    Procedure,
+    ProcedureError,
+    Step,
+    StepInputError,
+    get_procedure,
+)
+from ...cases.store import (
+    CaseStore,
+    CaseView,
+    ConflictError,
+    DueItem,
+    IdempotencyConflict,
+    LateRecording,
+    from_minor,
+)
 from ...engine.errors import IsupportError
-from ..casework import due_items, readable_case, steps_for, visible_cases
+from ..casework import due_items, may_take, readable_case, steps_for, visible_cases, who_may
 from ..context import CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
 from ..serialize import MoneyOut, Out, Text, Value, aware, labels, money, text
 from ..serialize import facts as facts_of
@@ -41,8 +56,7 @@ router = APIRouter(tags=["cases"], responses={**INVALID, **SIGNED_IN})
 
 # Row ids are 32-bit integers on PostgreSQL; a larger id cannot exist.
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1, examples=[1])]
-Role = Literal["applicant", "official", "auditor"]
-Party = Literal["applicant", "official"]
+Role = Literal["applicant", "official", "auditor"]  # an account's role (not a party)
 
 
 # --- shapes -------------------------------------------------------------------------------
@@ -162,7 +176,9 @@ class ReasonOut(Out):
 class StepOut(Out):
     action: str = Field(examples=["admit"])
     label: Text
-    role: str
+    party: str = Field(description="who the law names for the step", examples=["ministry"])
+    party_label: Text
+    four_eyes: bool = Field(description="prepared by one official, confirmed by another")
     basis: str = Field(examples=["003 §9(b)-(c)"])
     reason_required: bool
     reasons: list[ReasonOut]
@@ -175,9 +191,14 @@ class TransitionOut(Out):
     from_state: str | None
     to_state: str
     actor: str
-    role: str
-    date: dt.date = Field(description="the day the step counts from")
-    recorded_at: dt.datetime
+    party: str = Field(description="the procedure party that acted")
+    phase: str | None = Field(description="'prepared' / 'confirmed' for four-eyes steps")
+    date: dt.date = Field(description="the day the step takes effect (deadlines count from it)")
+    recorded_at: dt.datetime = Field(description="the server's time of recording")
+    late: bool = Field(description="recorded later than the day it took effect")
+    late_reason: str | None
+    rules_hash: str | None = Field(description="the rules the step was decided under")
+    entry_hash: str | None = Field(description="sha256 chained over the case's previous entry")
     basis: str = Field(examples=["003 §9(a)"])
     reason: str | None
     reason_label: Text | None
@@ -191,6 +212,14 @@ StepDatum = (
     | Annotated[str, StringConstraints(max_length=200), Storable]
     | None
 )
+
+
+class LateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    effective_on: Day = Field(description=f"the day the step took effect, {DAY_HELP}")
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=500), Storable] = Field(
+        description="why it is recorded only now"
+    )
 
 
 class TransitionRequest(BaseModel):
@@ -208,7 +237,11 @@ class TransitionRequest(BaseModel):
         max_length=20,
         description="what the step needs, e.g. {project_last_year: 2025}",
     )
-    on: Day | None = Field(None, description=f"the step's date (default today), {DAY_HELP}")
+    late: LateIn | None = Field(
+        None,
+        description="officials only: record a step that took effect on an earlier day "
+        "(the server dates every other step today)",
+    )
 
 
 # --- conversions --------------------------------------------------------------------------
@@ -301,11 +334,15 @@ def _case_detail(stores: Services, case: CaseView) -> CaseDetail:
     )
 
 
-def _step(step: Step) -> StepOut:
+def _step(procedure: Procedure, step: Step) -> StepOut:
     return StepOut(
         action=step.action,
         label=labels(step.en, step.ja),
-        role=step.role,
+        party=step.party,
+        party_label=labels(
+            procedure.party_label(step.party), procedure.party_label(step.party, "ja")
+        ),
+        four_eyes=step.four_eyes,
         basis=step.basis,
         reason_required=bool(step.reasons),
         reasons=[ReasonOut(code=code, label=text(label)) for code, label in step.reasons.items()],
@@ -321,22 +358,20 @@ def _transition(procedure: Procedure, row: Transition) -> TransitionOut:
         from_state=row.from_state,
         to_state=row.to_state,
         actor=row.actor,
-        role=row.role,
+        party=row.party,
+        phase=row.phase,
         date=row.event_date,
         recorded_at=aware(row.recorded_at),
+        late=row.late_reason is not None,
+        late_reason=row.late_reason,
+        rules_hash=row.rules_hash,
+        entry_hash=row.entry_hash,
         basis=row.basis,
         reason=row.reason_code,
         reason_label=_label(step.reasons, row.reason_code) if step else None,
         note=row.note,
         data=row.data,
     )
-
-
-def _now(stores: Services) -> dt.datetime:
-    """Arrival time: the service's clock decides the day (tests and demos fix it)."""
-    now = dt.datetime.now(dt.UTC)
-    today = stores.today()
-    return now if now.date() == today else dt.datetime.combine(today, now.time(), tzinfo=dt.UTC)
 
 
 def _submit(
@@ -368,13 +403,17 @@ def _submit(
             enterprise_id=enterprise.id,
             facts=facts,
             actor=principal.username,
-            submitted_at=_now(stores),
             call_id=call_id,
             procedure_id=None if call_id is not None else procedure.id,
             amount=amount,
             subject=body.subject,
             idempotency_key=key,
         )
+    except IdempotencyConflict as error:  # name the key as the client sent it
+        raise ConflictError(
+            f"Idempotency-Key: {idempotency_key!r} was already used for a different request "
+            f"(case {error.case_id}); use a new key for a new application"
+        ) from None
     except ProcedureError as error:  # here every refusal is about the input
         raise InputError(str(error)) from None
     if case.procedure != procedure.id or case.call_id != call_id:
@@ -540,7 +579,8 @@ def case_log(case_id: RowId, who: CallerDep, stores: ServicesDep) -> list[Transi
 def case_steps(case_id: RowId, who: CallerDep, stores: ServicesDep) -> list[StepOut]:
     principal = who.require()
     case = readable_case(stores.cases, principal, case_id)
-    return [_step(step) for step in steps_for(principal, case)]
+    procedure = get_procedure(case.procedure)
+    return [_step(procedure, step) for step in steps_for(principal, case)]
 
 
 @router.post(
@@ -563,25 +603,27 @@ def take_step(
     if step is None:
         known = ", ".join(s.action for s in procedure.steps)
         raise InputError(f"action: {body.action!r} is not a step of {procedure.id}; steps: {known}")
-    if not principal.may_act(case.enterprise_id, case.procedure, step.role):
-        raise ForbiddenError(f"action: {step.action!r} is the {step.role}'s; you may not take it")
-    if step.reasons and body.reason not in step.reasons:
-        raise InputError(f"reason: {step.action!r} needs one of {', '.join(step.reasons)}")
-    if not step.reasons and body.reason is not None:
-        raise InputError(f"reason: {step.action!r} takes no reason code")
+    if not may_take(principal, case, step):
+        raise ForbiddenError(
+            f"action: {step.action!r} is taken by {who_may(procedure, step)}; you may not take it"
+        )
+    late = LateRecording(body.late.effective_on, body.late.reason) if body.late else None
     try:
+        # the procedure's own checks decide (state, party, reason, guard, four eyes, dates)
         view = stores.cases.act(
             case.id,
             step.action,
             actor=principal.username,
-            # may_act allowed it: the caller's own role, or "system" when an official
-            # records an automated check (digital verification) in the system's name
-            role=step.role,
-            on=body.on or stores.today(),
+            party=step.party,
             reason=body.reason,
             note=body.note,
             data=body.data,
+            late=late,
         )
+    except PartyError as error:  # four eyes, or a late recording of the applicant's step
+        raise ForbiddenError(str(error)) from None
+    except StepInputError as error:  # the reason code, the late recording: the input
+        raise InputError(str(error)) from None
     except IsupportError:
         raise
     except (ValueError, OverflowError):
@@ -600,7 +642,9 @@ def obligations(
     who: CallerDep,
     stores: ServicesDep,
     as_of: Annotated[Day | None, Query(description=f"the day to judge by, {DAY_HELP}")] = None,
-    party: Annotated[Party | None, Query(description="whose obligations")] = None,
+    party: Annotated[
+        str | None, Query(max_length=64, description="whose obligations (a procedure party)")
+    ] = None,
 ) -> list[ObligationOut]:
     principal = who.require()
     items = due_items(stores.cases, principal, as_of or stores.today())

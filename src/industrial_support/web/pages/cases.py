@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...accounts.service import Principal
 from ...case_cli import parse_data
-from ...cases.procedure import all_procedures, get_procedure
+from ...cases.procedure import PartyError, StepInputError, all_procedures, get_procedure
 from ...cases.procedures._rules import evaluate
-from ...cases.store import CaseView
+from ...cases.store import CaseView, LateRecording
 from ...engine.errors import IsupportError
 from ..casework import calls, due_items, readable_case, steps_for, visible_cases
 from ..context import Caller, CallerDep, ForbiddenError, Services, ServicesDep, check_csrf
@@ -152,9 +152,6 @@ def _apply(
             enterprise_id=enterprise.id,
             facts=enterprise.facts,
             actor=principal.username,
-            submitted_at=dt.datetime.combine(
-                stores.today(), dt.datetime.now(dt.UTC).time(), dt.UTC
-            ),
             subject=subject.strip() or None,
             idempotency_key=f"web:{principal.account_id}:{key}",
         )
@@ -217,7 +214,8 @@ def act(
     action: Annotated[str, Form(max_length=64)],
     reason: Annotated[str, Form(max_length=64)] = "",
     note: Annotated[str, Form(max_length=2000)] = "",
-    on: Annotated[str, Form(max_length=10)] = "",
+    late_on: Annotated[str, Form(max_length=10)] = "",
+    late_reason: Annotated[str, Form(max_length=500)] = "",
     data: Annotated[str, Form(max_length=4000)] = "",
     csrf_token: Annotated[str | None, Form()] = None,
 ) -> Response:
@@ -227,23 +225,35 @@ def act(
     step = next((s for s in steps_for(principal, case) if s.action == action), None)
     if step is None:
         raise ForbiddenError(f"action: you may not take {action!r} on case {case_id} now")
-    try:
-        event_date = dt.date.fromisoformat(on) if on else stores.today()
-    except ValueError:
-        return _case_page(
-            request, stores, principal, case, 422, f"on: expected YYYY-MM-DD, got {on!r}"
-        )
+    late = None
+    if late_on or late_reason.strip():  # the server dates the step unless recorded late
+        problems = []
+        try:
+            effective_on = dt.date.fromisoformat(late_on)
+        except ValueError:
+            problems.append(
+                f"late_on: expected the day it took effect (YYYY-MM-DD), got {late_on!r}"
+            )
+        if not late_reason.strip():
+            problems.append("late_reason: expected why the step is recorded only now")
+        if problems:
+            return _case_page(request, stores, principal, case, 422, "; ".join(problems))
+        late = LateRecording(effective_on, late_reason.strip())
     try:
         stores.cases.act(
             case_id,
             action,
             actor=principal.username,
-            role=step.role,  # an official records a system step in the system's name
-            on=event_date,
+            party=step.party,  # an official records a system step in the system's name
             reason=reason or None,
             note=note.strip() or None,
             data=parse_data([line.strip() for line in data.splitlines() if line.strip()]),
+            late=late,
         )
+    except PartyError as error:
+        return _case_page(request, stores, principal, case, 403, str(error))
+    except StepInputError as error:
+        return _case_page(request, stores, principal, case, 422, str(error))
     except IsupportError as error:
         return _case_page(request, stores, principal, case, status_of(error), str(error))
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
