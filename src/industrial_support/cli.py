@@ -355,8 +355,8 @@ def deadline(
     """Compute a deadline: N working days or N calendar days after an event."""
     from .engine.calendars import JURISDICTIONS, calendar_for
     from .engine.citations import Citation
+    from .engine.date_range import EARLIEST_DATE, LATEST_DATE
     from .engine.deadlines import CalendarDays, WorkingDays
-    from .engine.facts import EARLIEST_DATE, LATEST_DATE
     from .i18n import show, word
 
     problems: list[Problem] = []

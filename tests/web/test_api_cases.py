@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from industrial_support.cases.documents import documents_of
+
 from .conftest import login, token
 from .documents import MP4, PDF, SECTION_8
 
@@ -187,7 +189,7 @@ def test_the_decree_1176_journey(client: TestClient, app: FastAPI) -> None:
     # 003 §10: the example's project ended in 2024 → the agreement by 31 December 2025
     assert (conclude["kind"], conclude["party"], conclude["due_on"]) == (
         "conclude_agreement",
-        "official",
+        "ministry",
         "2025-12-31",
     )
     assert (sign["kind"], sign["party"], sign["due_on"]) == (
@@ -373,6 +375,10 @@ def test_money_steps_belong_to_the_right_hands_with_four_eyes(client: TestClient
         return response.json()
 
     ok(ministry, "register")
+    # every document the applicant gives, before the steps that wait for them (003 §8-§11)
+    for spec in documents_of("ru.pp1176"):
+        if spec.party == "applicant":
+            _upload(client, applicant, DEMO_CASE, spec.id)
     ok(ministry, "admit")
     ok(applicant, "sign")
     ok(applicant, "request_subsidy", data={"project_last_year": 2025})

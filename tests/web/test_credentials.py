@@ -21,9 +21,10 @@ from sqlalchemy.exc import DBAPIError
 
 from industrial_support.accounts.models import ApiToken
 from industrial_support.accounts.service import AccountStore
+from industrial_support.cases.db import OWNER_URL_ENV
 from industrial_support.web.app import create_app
 
-from ..cases.conftest import database_url
+from ..cases.conftest import database_url, owner_url
 
 PASSWORD = "first-password-1"
 NEW_PASSWORD = "second-password-2"
@@ -31,8 +32,11 @@ ISUPPORT = Path(sys.executable).parent / "isupport"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return database_url(request.param, tmp_path)
+def url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    found = database_url(request.param, tmp_path)
+    if owner := owner_url(found):  # migrations run as the schema's owner, the app as its role
+        monkeypatch.setenv(OWNER_URL_ENV, owner)
+    return found
 
 
 @pytest.fixture

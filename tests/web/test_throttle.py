@@ -21,9 +21,10 @@ from fastapi.testclient import TestClient
 
 from industrial_support.accounts.service import AccountStore
 from industrial_support.accounts.throttle import ACCOUNT_LIMITS, ADDRESS_LIMITS, LoginThrottle
+from industrial_support.cases.db import OWNER_URL_ENV
 from industrial_support.web.app import create_app
 
-from ..cases.conftest import database_url
+from ..cases.conftest import database_url, owner_url
 from .live import BIN, high_water_mib, post_form, redis_url, resident_mib, uvicorn_server
 
 PASSWORD = "right-password-1"
@@ -152,8 +153,12 @@ def _create_accounts(db: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_two_uvicorn_workers_lock_out_together(backend: str, tmp_path: Path) -> None:
+def test_two_uvicorn_workers_lock_out_together(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = database_url(backend, tmp_path)
+    if owner := owner_url(db):  # migrations run as the schema's owner, the app as its role
+        monkeypatch.setenv(OWNER_URL_ENV, owner)
     _create_accounts(db)
     env = {
         "ISUPPORT_DB": db,

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 import polars as pl
 
+from .date_range import EARLIEST_DATE as EARLIEST_DATE
+from .date_range import LATEST_DATE as LATEST_DATE
 from .errors import N_, FactError, InputErrors, IsupportError, Problem, given
 from .money import CURRENCY_DIGITS, MoneyError, to_decimal
 
@@ -28,8 +30,7 @@ LARGEST_NUMBER = Decimal(10) ** 28
 SMALLEST_STEP = Decimal(1).scaleb(-10)
 EXACT = Context(prec=80)  # wide enough that checking a held value never rounds it
 LARGEST_INTEGER = 2**63 - 1
-EARLIEST_DATE = dt.date(1800, 1, 1)
-LATEST_DATE = dt.date(2200, 12, 31)
+
 MAX_NUMBER_TEXT = 100  # characters: longer number text is refused before Decimal reads it
 
 

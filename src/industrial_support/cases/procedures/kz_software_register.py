@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ...engine.citations import Citation, cite
 from ...engine.deadlines import CalendarDays, EndOfQuarter
 from ...programs.kz.producers_register import PARAMETERS, REGISTER_FROM
-from ..procedure import Opens, Procedure, Step, StepContext, register_procedure
+from ..procedure import Opens, Party, Procedure, Step, StepContext, register_procedure
 from ..store import Effects
 from ._rules import evaluate, explain_status
 
@@ -39,10 +39,10 @@ class SoftwareObjectionPeriod:
 
 
 OBJECTION = SoftwareObjectionPeriod(cite("000 Art.51-2(5)"))
-MONITOR = Opens("monitoring", "official", EndOfQuarter(0, cite("000 Art.51-2(3)")))
+MONITOR = Opens("monitoring", "authority", EndOfQuarter(0, cite("000 Art.51-2(3)")))
 MONITOR_NEXT = Opens(
     "monitoring",
-    "official",
+    "authority",
     EndOfQuarter(1, cite("000 Art.51-2(3)")),
     counted_from=lambda context: context.open_obligations.get("monitoring", context.event_date),
 )
@@ -87,6 +87,14 @@ procedure = register_procedure(
         submit_basis="000 Art.51-2(2)",
         uses_calls=False,
         program=PROGRAM,
+        # Art.51-2: the industry body keeps the register on the informatization body's notices
+        parties={
+            "applicant": Party(kind="applicant", en="The producer", ja="生産者"),
+            "authority": Party(
+                kind="authority", en="Authorized body (industry)", ja="権限機関", lead=True
+            ),
+            "system": Party(kind="system", en="Digital verification", ja="デジタル検証"),
+        },
         state_labels={
             "submitted": {"en": "Awaiting the informatization body's notice", "ja": "通知待ち"},
             "included": {"en": "Included in the register", "ja": "登録済み"},
@@ -105,7 +113,7 @@ procedure = register_procedure(
                 action="include_on_notice",
                 sources=("submitted",),
                 target="included",
-                party="official",
+                party="authority",
                 basis="000 Art.51-2(4)",
                 en="Enter the software producer on the informatization body's notice",
                 ja="情報化権限機関の通知に基づきソフトウェア製造者を登録",
@@ -117,7 +125,7 @@ procedure = register_procedure(
                 action="not_confirmed",
                 sources=("submitted",),
                 target="not_confirmed",
-                party="official",
+                party="authority",
                 basis="000 Art.51-2(2)",
                 en="The informatization body does not confirm the producer",
                 ja="情報化権限機関が製造者を確認しない",
@@ -126,7 +134,7 @@ procedure = register_procedure(
                 action="monitor",
                 sources=("included",),
                 target="=",
-                party="official",
+                party="authority",
                 basis="000 Art.51-2(3)",
                 en="Quarterly monitoring by the informatization body: conforming",
                 ja="情報化権限機関による四半期モニタリング：適合",
@@ -137,7 +145,7 @@ procedure = register_procedure(
                 action="remove_on_notice",
                 sources=("included",),
                 target="removed",
-                party="official",
+                party="authority",
                 basis="000 Art.51-6 item 2",
                 en="Exclude on the informatization body's monitoring notice",
                 ja="ソフトウェア製造者のモニタリング結果の通知により除外",
@@ -166,7 +174,7 @@ procedure = register_procedure(
                 action="uphold_objection",
                 sources=("objection_pending",),
                 target="included",
-                party="official",
+                party="authority",
                 basis="000 Art.51-2(5)",
                 en="Objection upheld: entered again",
                 ja="異議認容：再登録",
@@ -177,7 +185,7 @@ procedure = register_procedure(
                 action="reject_objection",
                 sources=("objection_pending",),
                 target="removal_final",
-                party="official",
+                party="authority",
                 basis="000 Art.51-2(5)",
                 en="Objection rejected",
                 ja="異議棄却",

@@ -331,7 +331,7 @@ procedure = register_procedure(
                     ),
                     Opens(
                         "conclude_agreement",
-                        "official",
+                        "ministry",
                         D["agreement_conclusion"].rule,
                         counted_from=_project_last_year,
                     ),
