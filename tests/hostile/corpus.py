@@ -773,8 +773,6 @@ CASE: list[Hostile] = [
             "admit",
             "--as",
             "official",
-            "--on",
-            "2025-01-01",
             "--db",
             "sqlite:///{dir}/db.sqlite",
         ),
